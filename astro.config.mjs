@@ -1,0 +1,44 @@
+// @ts-check
+import { existsSync, readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
+import starlightLinksValidator from 'starlight-links-validator';
+import { buildSidebar, parseNavigation } from './src/lib/navigation.ts';
+
+// Deployment is configured by environment, so `dist/` can go to any static host.
+const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
+const base = process.env.BASE_PATH || '/';
+
+const navigation = parseNavigation(JSON.parse(readFileSync('content/navigation.json', 'utf8')));
+const written = (/** @type {string} */ slug) =>
+	['en', 'fr'].some((lang) => ['mdx', 'md'].some((ext) => existsSync(`content/docs/${lang}/${slug}.${ext}`)));
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	security: { csp: true },
+	// `## Heading {#id}` sets a section's id, the same in both languages, so links survive a language switch.
+	markdown: { processor: satteri({ features: { headingAttributes: true } }), syntaxHighlight: false },
+	// content/ is reached through the src/content link: keep that path so Starlight knows each page's language.
+	vite: { resolve: { preserveSymlinks: true } },
+	integrations: [
+		starlight({
+			title: { en: 'Classroom Working Alliance Manual', fr: 'Manuel de l’alliance de travail en classe' },
+			description: 'A bilingual guide for elementary teachers to build a working alliance with every student.',
+			favicon: '/favicon.svg',
+			defaultLocale: 'en',
+			locales: {
+				en: { label: 'English', lang: 'en' },
+				fr: { label: 'Français', lang: 'fr' },
+			},
+			sidebar: buildSidebar(navigation, written),
+			customCss: ['./src/styles/site.css'],
+			components: {
+				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+			},
+			plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true, errorOnLocalLinks: true })],
+		}),
+	],
+});
