@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
 import { buildSidebar, parseNavigation } from './src/lib/navigation.ts';
+import { completeCspIntegration } from './src/integrations/complete-csp.ts';
 
 // Deployment is configured by environment, so `dist/` can go to any static host.
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -18,7 +19,21 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	security: { csp: true },
+	// A strict Content-Security-Policy: scripts and styles by hash, nothing from elsewhere.
+	// 'wasm-unsafe-eval' lets Pagefind (search) run its WebAssembly; it does not allow eval().
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+		},
+	},
 	// `## Heading {#id}` sets a section's id, the same in both languages, so links survive a language switch.
 	markdown: { processor: satteri({ features: { headingAttributes: true } }), syntaxHighlight: false },
 	// content/ is reached through the src/content link: keep that path so Starlight knows each page's language.
@@ -40,5 +55,6 @@ export default defineConfig({
 			},
 			plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true, errorOnLocalLinks: true })],
 		}),
+		completeCspIntegration(),
 	],
 });

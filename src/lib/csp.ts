@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Completes the Content-Security-Policy that Astro writes into each built page.
+ *
+ * Astro hashes the scripts and styles it bundles, but not `<script is:inline>` blocks
+ * (withastro/astro#16678), and Starlight ships several (theme, sidebar, search). Rather than
+ * loosen the policy with 'unsafe-inline', we hash exactly the inline scripts each page holds.
+ * Inline `style="…"` attributes (Starlight's icons and sidebar use CSS variables in them) are
+ * allowed the same way, one hash per value, through `style-src-attr 'unsafe-hashes'`.
+ */
+export function hashSource(source: string): string {
+	return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+}
+
+const entities: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+
+/** Decodes the character references an attribute value may hold, as the browser does before hashing. */
+export function decodeAttribute(value: string): string {
+	return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, ref: string) => {
+		if (ref[0] === '#') {
+			const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+			return String.fromCodePoint(code);
+		}
+		return entities[ref.toLowerCase()] ?? match;
+	});
+}
+
+export function inlineScripts(html: string): string[] {
+	return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+		.filter(([, attrs]) => !/\ssrc\s*=/i.test(attrs!) && !/type\s*=\s*["']?application\/(ld\+)?json/i.test(attrs!))
+		.map(([, , body]) => body!);
+}
+
+export function styleAttributes(html: string): string[] {
+	// Only attributes inside tags, not text that happens to read `style="`.
+	const values = new Set<string>();
+	for (const [tag] of html.matchAll(/<[a-z][^<>]*?\sstyle\s*=\s*(?:"[^"]*"|'[^']*')[^<>]*>/gi)) {
+		for (const match of tag.matchAll(/\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) values.add(decodeAttribute(match[1] ?? match[2] ?? ''));
+	}
+	return [...values];
+}
+
+const metaPattern = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"]*)(")/i;
+
+/** Returns the page with every inline script and style attribute it holds allowed by hash; unchanged if it has no CSP. */
+export function completeCsp(html: string): string {
+	const meta = html.match(metaPattern);
+	if (!meta) return html;
+	const directives = meta[2]!
+		.split(';')
+		.map((directive) => directive.trim())
+		.filter(Boolean);
+	const scriptIndex = directives.findIndex((directive) => directive.startsWith('script-src '));
+	if (scriptIndex === -1) throw new Error('the page’s Content-Security-Policy has no script-src');
+	const scriptSources = new Set(directives[scriptIndex]!.split(/\s+/));
+	for (const script of inlineScripts(html)) scriptSources.add(hashSource(script));
+	directives[scriptIndex] = [...scriptSources].join(' ');
+
+	const styleHashes = styleAttributes(html).map(hashSource);
+	const attrDirective = styleHashes.length > 0 ? `style-src-attr 'unsafe-hashes' ${styleHashes.join(' ')}` : "style-src-attr 'none'";
+	const attrIndex = directives.findIndex((directive) => directive.startsWith('style-src-attr'));
+	if (attrIndex === -1) directives.push(attrDirective);
+	else directives[attrIndex] = attrDirective;
+
+	return html.replace(metaPattern, (_, start: string, _content: string, end: string) => `${start}${directives.join('; ')}${end}`);
+}

@@ -1,0 +1,67 @@
+/** Both languages are first-class: the landing page, the language picker, search. */
+import { expect, test } from './fixtures';
+
+test('the landing page offers both languages side by side, without redirecting', async ({ page }) => {
+	await page.goto('/');
+	expect(new URL(page.url()).pathname).toBe('/');
+	const english = page.locator('section[lang="en"]');
+	const french = page.locator('section[lang="fr"]');
+	await expect(english).toBeVisible();
+	await expect(french).toBeVisible();
+	// Equal weight: the two halves are the same size, side by side on a laptop screen.
+	const [en, fr] = [await english.boundingBox(), await french.boundingBox()];
+	expect(Math.abs(en!.width - fr!.width)).toBeLessThan(2);
+	expect(Math.abs(en!.y - fr!.y)).toBeLessThan(2);
+	await french.getByRole('link', { name: 'Entrer dans le site en français' }).click();
+	await expect(page).toHaveURL(/\/fr\/$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
+test('every link on the landing page leads to a page', async ({ page, request }) => {
+	await page.goto('/');
+	const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+	expect(hrefs.length).toBeGreaterThan(3);
+	for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200);
+});
+
+for (const [from, to, label] of [
+	['en', 'fr', 'Français'],
+	['fr', 'en', 'English'],
+] as const) {
+	test(`the language picker leads from /${from}/ to the same page in /${to}/`, async ({ page }) => {
+		await page.goto(`/${from}/`);
+		// Pick a chapter from the sidebar so the test follows whatever the manual holds.
+		const chapter = await page.locator('nav[aria-label] a[href^="/' + from + '/"]').last().getAttribute('href');
+		await page.goto(chapter!);
+		const select = page.locator('starlight-lang-select select').first();
+		await select.selectOption({ label });
+		await expect(page).toHaveURL(new RegExp(`${chapter!.replace(`/${from}/`, `/${to}/`)}$`));
+		await expect(page.locator('html')).toHaveAttribute('lang', to);
+	});
+}
+
+async function search(page: import('@playwright/test').Page, query: string) {
+	await page.getByRole('button', { name: /search|rechercher/i }).first().click();
+	const input = page.locator('#starlight__search input');
+	await input.fill(query);
+	await page.waitForTimeout(200);
+	const results = page.locator('#starlight__search .pagefind-ui__result');
+	const message = page.locator('#starlight__search .pagefind-ui__message');
+	await expect(message).toBeVisible();
+	return results;
+}
+
+test('search from /fr/ finds a word that only French pages hold', async ({ page }) => {
+	await page.goto('/fr/');
+	const results = await search(page, 'enseignante');
+	await expect(results.first()).toBeVisible();
+	for (const href of await results.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
+		expect(href).toMatch(/^\/fr\//);
+	}
+});
+
+test('search from /en/ does not find French pages', async ({ page }) => {
+	await page.goto('/en/');
+	const results = await search(page, 'enseignante');
+	await expect(results).toHaveCount(0);
+});

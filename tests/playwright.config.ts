@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from '../scripts/require-chromium.mjs';
+
+// The tests run against the production build (`npm run build` first), served on its own port
+// so they never collide with a site you are running on 4321.
+export const port = 4322;
+const executablePath = findChromium();
+if (!executablePath) throw new Error('No Chromium: run `node scripts/require-chromium.mjs` for how to install one.');
+
+export default defineConfig({
+	testDir: './e2e',
+	outputDir: '../test-results',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	forbidOnly: true,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-dev-shm-usage',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+			],
+		},
+	},
+	webServer: {
+		command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+		cwd: '..',
+		url: `http://127.0.0.1:${port}/`,
+		env: { ASTRO_TELEMETRY_DISABLED: '1' },
+		reuseExistingServer: false,
+		timeout: 60_000,
+	},
+});
