@@ -1,0 +1,210 @@
+// Benchmark, not a test: `npm run bench` builds the site, then measures what a first visit to
+// each page type downloads (HTML, CSS, JS; raw and gzipped) against scripts/bench/budgets.json.
+// `npm run bench -- --pages 1000` also builds N synthetic chapters with this site and with a
+// plain Starlight site, and compares build cost per page.
+// Writes .bench/report.json and prints a short table.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from '@playwright/test';
+import { findChromium } from './require-chromium.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const budgets = JSON.parse(readFileSync(join(root, 'scripts/bench/budgets.json'), 'utf8'));
+const args = process.argv.slice(2);
+const pagesArg = args.includes('--pages') ? Number(args[args.indexOf('--pages') + 1]) : 0;
+if (args.includes('--pages') && !(pagesArg > 0)) throw new Error('--pages needs a positive number, e.g. --pages 1000');
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const port = 4329;
+
+function build(cwd) {
+	const start = performance.now();
+	// Each project's own astro: under `npm run`, npx would resolve this project's instead.
+	execFileSync(join(cwd, 'node_modules', '.bin', 'astro'), ['build'], { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
+	return Math.round(performance.now() - start);
+}
+
+/** The page types to measure: the first of each kind that exists in this build. */
+function pageTypes(dist) {
+	const has = (path) => existsSync(join(dist, path, 'index.html'));
+	const types = { landing: '/', home: '/en/' };
+	for (const slug of ['working-alliance', 'building-the-bond', 'about']) {
+		if (has(`en/${slug}`)) {
+			types.chapter = `/en/${slug}/`;
+			break;
+		}
+	}
+	if (has('en/self-check')) types['self-check'] = '/en/self-check/';
+	return types;
+}
+
+function kindOf(url, contentType) {
+	if (url.endsWith('.wasm') || url.includes('/pagefind/')) return 'search';
+	if (contentType.includes('html')) return 'html';
+	if (contentType.includes('css') || url.endsWith('.css')) return 'css';
+	if (contentType.includes('javascript') || url.endsWith('.js')) return 'js';
+	return 'other';
+}
+
+/** Sizes are read from dist/ (what a host serves), gzipped here at level 9 as most static hosts do. */
+function sizeOf(dist, pathname) {
+	let file = join(dist, decodeURIComponent(pathname));
+	if (pathname.endsWith('/')) file = join(file, 'index.html');
+	if (!existsSync(file) || statSync(file).isDirectory()) return { raw: 0, gzip: 0 };
+	const bytes = readFileSync(file);
+	return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+async function measurePages(dist) {
+	const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env, stdio: 'ignore' });
+	try {
+		for (let i = 0; i < 100; i++) {
+			try {
+				if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+			} catch {
+				await new Promise((r) => setTimeout(r, 200));
+			}
+		}
+		const browser = await chromium.launch({
+			executablePath: findChromium(),
+			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		});
+		const results = {};
+		for (const [type, path] of Object.entries(pageTypes(dist))) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			const seen = new Map();
+			let phase = 'first';
+			page.on('response', (response) => {
+				const url = new URL(response.url());
+				if (url.port !== String(port) || seen.has(url.pathname)) return;
+				seen.set(url.pathname, { phase, kind: kindOf(url.pathname, response.headers()['content-type'] ?? ''), ...sizeOf(dist, url.pathname) });
+			});
+			// First visit: everything fetched until the load event. What comes after (Starlight
+			// fetches the search UI when the browser is idle, and the index when you search) is
+			// search's on-demand cost, listed apart.
+			await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'load' });
+			phase = 'search';
+			await page.waitForLoadState('networkidle');
+			if (type !== 'landing') {
+				await page.locator('site-search button[data-open-modal]').click();
+				await page.locator('#starlight__search input').fill('alliance');
+				await page.waitForLoadState('networkidle');
+				await page.waitForTimeout(300);
+			}
+			const totals = { html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 }, other: { raw: 0, gzip: 0 }, search: { raw: 0, gzip: 0 } };
+			for (const entry of seen.values()) {
+				const bucket = entry.phase === 'search' ? totals.search : totals[entry.kind === 'search' ? 'search' : entry.kind];
+				bucket.raw += entry.raw;
+				bucket.gzip += entry.gzip;
+			}
+			results[type] = { path, ...totals, files: Object.fromEntries(seen) };
+			await context.close();
+		}
+		await browser.close();
+		return results;
+	} finally {
+		server.kill();
+	}
+}
+
+function checkBudgets(pages) {
+	const rows = [];
+	for (const [type, budget] of Object.entries(budgets.pages)) {
+		const page = pages[type];
+		if (!page) continue;
+		for (const [metric, limit] of Object.entries(budget)) {
+			const actual = metric === 'jsBeyondChapter' ? page.js.gzip - (pages.chapter?.js.gzip ?? 0) : page[metric].gzip;
+			rows.push({ page: type, metric, actual, budget: limit, ok: actual <= limit });
+		}
+	}
+	return rows;
+}
+
+function syntheticPage(i, lang) {
+	const words = lang === 'fr' ? 'élève enseignante lien collaboration objectif classe récréation confiance' : 'student teacher bond collaboration goal classroom recess trust';
+	const para = Array.from({ length: 60 }, (_, w) => words.split(' ')[(i + w) % 8]).join(' ');
+	return `---\ntitle: Synthetic chapter ${i}\ndescription: A generated page for the build benchmark.\n---\n\n## Section one\n\n${para}.\n\n## Section two\n\n${para}.\n\n- ${para.slice(0, 80)}\n- ${para.slice(20, 100)}\n\n### A detail\n\n${para}.\n`;
+}
+
+function writeSynthetic(docsDir, count) {
+	rmSync(docsDir, { recursive: true, force: true });
+	for (const lang of ['en', 'fr']) {
+		mkdirSync(join(docsDir, lang, 'synthetic'), { recursive: true });
+		writeFileSync(join(docsDir, lang, 'index.md'), `---\ntitle: Home\n---\n\nHome.\n`);
+		for (let i = 0; i < count / 2; i++) writeFileSync(join(docsDir, lang, 'synthetic', `page-${i}.md`), syntheticPage(i, lang));
+	}
+}
+
+function copyProject(to) {
+	rmSync(to, { recursive: true, force: true });
+	mkdirSync(to, { recursive: true });
+	for (const entry of readdirSync(root)) {
+		if (['node_modules', 'dist', '.astro', '.git', '.bench', 'test-results'].includes(entry)) continue;
+		cpSync(join(root, entry), join(to, entry), { recursive: true, verbatimSymlinks: true });
+	}
+	// Hard links: a copy of node_modules in a second, with no download.
+	execFileSync('cp', ['-al', join(root, 'node_modules'), join(to, 'node_modules')]);
+}
+
+async function scale(count) {
+	// Outside the project, so neither build sees the other's files.
+	const tmp = mkdtempSync(join(tmpdir(), 'cwam-bench-'));
+	const ours = join(tmp, 'ours');
+	const plain = join(tmp, 'plain');
+	copyProject(ours);
+	writeSynthetic(join(ours, 'content', 'docs'), count);
+	// Plain Starlight: same languages, same pages, no customisation at all.
+	rmSync(plain, { recursive: true, force: true });
+	mkdirSync(join(plain, 'src'), { recursive: true });
+	execFileSync('cp', ['-al', join(root, 'node_modules'), join(plain, 'node_modules')]);
+	// Same dependency list as ours: Vite decides what to bundle from it.
+	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+	writeFileSync(join(plain, 'package.json'), JSON.stringify({ name: 'plain-starlight', private: true, type: 'module', dependencies: pkg.dependencies, devDependencies: pkg.devDependencies }));
+	writeFileSync(
+		join(plain, 'astro.config.mjs'),
+		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'http://127.0.0.1:4321', integrations: [starlight({ title: 'Plain', defaultLocale: 'en', locales: { en: { label: 'English', lang: 'en' }, fr: { label: 'Français', lang: 'fr' } } })] });\n`,
+	);
+	writeFileSync(
+		join(plain, 'src', 'content.config.ts'),
+		`import { defineCollection } from 'astro:content';\nimport { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema, i18nSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }), i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }) };\n`,
+	);
+	writeSynthetic(join(plain, 'src', 'content', 'docs'), count);
+	const pages = count + 2;
+	const oursMs = build(ours);
+	const plainMs = build(plain);
+	if (!process.env.BENCH_KEEP) rmSync(tmp, { recursive: true, force: true });
+	return { pages, oursMs, plainMs, oursPerPage: oursMs / pages, plainPerPage: plainMs / pages, ratio: oursMs / plainMs };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const report = { date: new Date().toISOString(), buildMs: build(root) };
+report.pages = await measurePages(join(root, 'dist'));
+report.budgets = checkBudgets(report.pages);
+if (pagesArg) {
+	report.scale = scale(pagesArg);
+	report.scale = await report.scale;
+	report.budgets.push({ page: 'build', metric: 'costPerPageRatio', actual: Number(report.scale.ratio.toFixed(2)), budget: budgets.buildCostRatio, ok: report.scale.ratio <= budgets.buildCostRatio });
+}
+mkdirSync(join(root, '.bench'), { recursive: true });
+writeFileSync(join(root, '.bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+console.log(`\nBuild: ${(report.buildMs / 1000).toFixed(1)} s\n`);
+console.log('page        path                          HTML (raw/gz)       CSS (raw/gz)        JS (raw/gz)         after load + search (gz)');
+for (const [type, page] of Object.entries(report.pages)) {
+	const cell = (m) => `${kb(page[m].raw)} / ${kb(page[m].gzip)}`.padEnd(20);
+	console.log(`${type.padEnd(12)}${page.path.padEnd(30)}${cell('html')}${cell('css')}${cell('js')}${kb(page.search.gzip)}`);
+}
+if (report.scale) {
+	const s = report.scale;
+	console.log(`\nScale: ${s.pages} pages — this site ${s.oursPerPage.toFixed(1)} ms/page, plain Starlight ${s.plainPerPage.toFixed(1)} ms/page, ratio ${s.ratio.toFixed(2)}`);
+}
+console.log('\nbudget                         actual      budget      ');
+for (const row of report.budgets) {
+	const fmt = (v) => (row.metric === 'costPerPageRatio' ? `${v}×` : kb(v));
+	console.log(`${`${row.page} ${row.metric}`.padEnd(31)}${fmt(row.actual).padEnd(12)}${fmt(row.budget).padEnd(12)}${row.ok ? 'under' : 'OVER'}`);
+}
+console.log('\nReport: .bench/report.json');
+process.exitCode = report.budgets.every((row) => row.ok) ? 0 : 1;
