@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
 import { buildSidebar, parseNavigation } from './src/lib/navigation.ts';
 import { completeCspIntegration } from './src/integrations/complete-csp.ts';
+import { baseLinksPlugin } from './src/integrations/base-links.ts';
 
 // Deployment is configured by environment, so `dist/` can go to any static host.
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -35,7 +36,10 @@ export default defineConfig({
 		},
 	},
 	// `## Heading {#id}` sets a section's id, the same in both languages, so links survive a language switch.
-	markdown: { processor: satteri({ features: { headingAttributes: true } }), syntaxHighlight: false },
+	markdown: {
+		processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [baseLinksPlugin(base)] }),
+		syntaxHighlight: false,
+	},
 	// content/ is reached through the src/content link: keep that path so Starlight knows each page's language.
 	vite: { resolve: { preserveSymlinks: true } },
 	integrations: [
@@ -44,6 +48,8 @@ export default defineConfig({
 			description: 'A bilingual guide for elementary teachers to build a working alliance with every student.',
 			favicon: '/favicon.svg',
 			defaultLocale: 'en',
+			// Not found belongs to both languages: src/pages/404.astro.
+			disable404Route: true,
 			locales: {
 				en: { label: 'English', lang: 'en' },
 				fr: { label: 'Français', lang: 'fr' },

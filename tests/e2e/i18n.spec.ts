@@ -1,5 +1,5 @@
 /** Both languages are first-class: the landing page, the language picker, search. */
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 
 test('the landing page offers both languages side by side, without redirecting', async ({ page }) => {
 	await page.goto('/');
@@ -64,4 +64,13 @@ test('search from /en/ does not find French pages', async ({ page }) => {
 	await page.goto('/en/');
 	const results = await search(page, 'enseignante');
 	await expect(results).toHaveCount(0);
+});
+
+test('an unknown address answers 404 with a way home in both languages', async ({ page }) => {
+	const response = await page.goto('/en/no-such-chapter/');
+	expect(response?.status()).toBe(404);
+	await expect(page.locator('h1')).toHaveCount(1);
+	await expect(page.getByRole('link', { name: 'Go to the English home page' })).toHaveAttribute('href', '/en/');
+	await expect(page.getByRole('link', { name: 'Aller à l’accueil en français' })).toHaveAttribute('href', '/fr/');
+	await expectNoAxeViolations(page);
 });
