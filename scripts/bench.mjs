@@ -3,13 +3,14 @@
 // `npm run bench -- --pages 1000` also builds N synthetic chapters with this site and with a
 // plain Starlight site, and compares build cost per page.
 // Writes .bench/report.json and prints a short table.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from '@playwright/test';
 import { findChromium } from './require-chromium.mjs';
+import { serveDist } from './serve-dist.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const budgets = JSON.parse(readFileSync(join(root, 'scripts/bench/budgets.json'), 'utf8'));
@@ -58,15 +59,8 @@ function sizeOf(dist, pathname) {
 }
 
 async function measurePages(dist) {
-	const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, env, stdio: 'ignore' });
+	const server = await serveDist(port, dist);
 	try {
-		for (let i = 0; i < 100; i++) {
-			try {
-				if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-			} catch {
-				await new Promise((r) => setTimeout(r, 200));
-			}
-		}
 		const browser = await chromium.launch({
 			executablePath: findChromium(),
 			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -106,7 +100,7 @@ async function measurePages(dist) {
 		await browser.close();
 		return results;
 	} finally {
-		server.kill();
+		server.close();
 	}
 }
 

@@ -34,7 +34,7 @@ export default defineConfig({
 		},
 	},
 	webServer: {
-		command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+		command: `node scripts/serve-dist.mjs ${port} dist`,
 		cwd: '..',
 		url: `http://127.0.0.1:${port}/`,
 		env: { ASTRO_TELEMETRY_DISABLED: '1' },

@@ -66,7 +66,8 @@ test('search from /en/ does not find French pages', async ({ page }) => {
 	await expect(results).toHaveCount(0);
 });
 
-test('an unknown address answers 404 with a way home in both languages', async ({ page }) => {
+test('an unknown address answers 404 with a way home in both languages', async ({ page, watch }) => {
+	watch.allowConsoleError(/status of 404/);
 	const response = await page.goto('/en/no-such-chapter/');
 	expect(response?.status()).toBe(404);
 	await expect(page.locator('h1')).toHaveCount(1);
