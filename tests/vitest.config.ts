@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
 	root: fileURLToPath(new URL('..', import.meta.url)),
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
+		include: ['tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts'],
 		coverage: {
 			provider: 'v8',
 			include: ['src/lib/**/*.ts'],
