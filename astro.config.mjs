@@ -6,7 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
 import { buildSidebar, parseNavigation } from './src/lib/navigation.ts';
 import { completeCspIntegration } from './src/integrations/complete-csp.ts';
-import { baseLinksPlugin } from './src/integrations/base-links.ts';
+import { chapterLinksPlugin } from './src/integrations/chapter-links.ts';
 
 // Deployment is configured by environment, so `dist/` can go to any static host.
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -37,7 +37,7 @@ export default defineConfig({
 	},
 	// `## Heading {#id}` sets a section's id, the same in both languages, so links survive a language switch.
 	markdown: {
-		processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [baseLinksPlugin(base)] }),
+		processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [chapterLinksPlugin(base, site)] }),
 		syntaxHighlight: false,
 	},
 	// content/ is reached through the src/content link: keep that path so Starlight knows each page's language.

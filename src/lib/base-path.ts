@@ -9,3 +9,13 @@ export function withBase(url: string, base: string): string {
 	if (prefix === '/' || url.startsWith(prefix)) return url;
 	return `${prefix}${url.slice(1)}`;
 }
+
+/** The address to print after a link in a handout; none for links within the same page. */
+export function printUrl(url: string, site: string): string | undefined {
+	if (url.startsWith('#') || url === '') return undefined;
+	try {
+		return new URL(url, site).href;
+	} catch {
+		return undefined;
+	}
+}

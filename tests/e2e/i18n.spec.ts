@@ -1,4 +1,4 @@
-/** Both languages are first-class: the landing page, the language picker, search. */
+/** Both languages are first-class: the landing page, the language picker, not-found. (Search: search.spec.ts.) */
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 test('the landing page offers both languages side by side, without redirecting', async ({ page }) => {
@@ -39,32 +39,6 @@ for (const [from, to, label] of [
 		await expect(page.locator('html')).toHaveAttribute('lang', to);
 	});
 }
-
-async function search(page: import('@playwright/test').Page, query: string) {
-	await page.getByRole('button', { name: /search|rechercher/i }).first().click();
-	const input = page.locator('#starlight__search input');
-	await input.fill(query);
-	await page.waitForTimeout(200);
-	const results = page.locator('#starlight__search .pagefind-ui__result');
-	const message = page.locator('#starlight__search .pagefind-ui__message');
-	await expect(message).toBeVisible();
-	return results;
-}
-
-test('search from /fr/ finds a word that only French pages hold', async ({ page }) => {
-	await page.goto('/fr/');
-	const results = await search(page, 'enseignante');
-	await expect(results.first()).toBeVisible();
-	for (const href of await results.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))) {
-		expect(href).toMatch(/^\/fr\//);
-	}
-});
-
-test('search from /en/ does not find French pages', async ({ page }) => {
-	await page.goto('/en/');
-	const results = await search(page, 'enseignante');
-	await expect(results).toHaveCount(0);
-});
 
 test('an unknown address answers 404 with a way home in both languages', async ({ page, watch }) => {
 	watch.allowConsoleError(/status of 404/);

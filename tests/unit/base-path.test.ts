@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withBase } from '../../src/lib/base-path';
+import { printUrl, withBase } from '../../src/lib/base-path';
 
 describe('withBase', () => {
 	it('prefixes root-relative links with the base path', () => {
@@ -16,5 +16,17 @@ describe('withBase', () => {
 		for (const url of ['https://doi.org/10.1037/h0085885', '//example.org/x', '../about/', '#greeting', 'mailto:a@b.c']) {
 			expect(withBase(url, '/cwam/')).toBe(url);
 		}
+	});
+});
+
+describe('printUrl', () => {
+	it('gives the full address of site and external links', () => {
+		expect(printUrl('/cwam/en/about/', 'https://example.org')).toBe('https://example.org/cwam/en/about/');
+		expect(printUrl('https://doi.org/10.1037/h0085885', 'https://example.org')).toBe('https://doi.org/10.1037/h0085885');
+	});
+
+	it('gives none for links within the page', () => {
+		expect(printUrl('#greeting', 'https://example.org')).toBeUndefined();
+		expect(printUrl('', 'https://example.org')).toBeUndefined();
 	});
 });
