@@ -51,11 +51,11 @@ for (const [lang, expected] of [
 			return (await pagefind.filters()) as Record<string, Record<string, number>>;
 		}, '/');
 		for (const type of expected) expect(filters.type?.[type], `type filter "${type}"`).toBeGreaterThan(0);
-		const filtered = await page.evaluate(async (type) => {
-			const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+		const filtered = await page.evaluate(async ([base, type]) => {
+			const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
 			const search = await pagefind.search(null, { filters: { type } });
 			return Promise.all(search.results.map(async (result: { data: () => Promise<{ url: string }> }) => (await result.data()).url));
-		}, expected[1]);
+		}, ['/', expected[1]] as const);
 		expect(filtered).toContain(`/${lang}/building-the-bond/`);
 		expect(filtered).not.toContain(`/${lang}/glossary/`);
 	});
