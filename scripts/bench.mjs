@@ -94,7 +94,9 @@ async function measurePages(dist) {
 				bucket.raw += entry.raw;
 				bucket.gzip += entry.gzip;
 			}
-			results[type] = { path, ...totals, files: Object.fromEntries(seen) };
+			// Page weight as Lighthouse counts it for a first visit: HTML + CSS + JS, gzipped.
+			const weight = totals.html.gzip + totals.css.gzip + totals.js.gzip;
+			results[type] = { path, ...totals, weight, files: Object.fromEntries(seen) };
 			await context.close();
 		}
 		await browser.close();
@@ -186,10 +188,10 @@ mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
 console.log(`\nBuild: ${(report.buildMs / 1000).toFixed(1)} s\n`);
-console.log('page        path                          HTML (raw/gz)       CSS (raw/gz)        JS (raw/gz)         after load + search (gz)');
+console.log('page        path                          HTML (raw/gz)       CSS (raw/gz)        JS (raw/gz)         weight (gz)  after load + search (gz)');
 for (const [type, page] of Object.entries(report.pages)) {
 	const cell = (m) => `${kb(page[m].raw)} / ${kb(page[m].gzip)}`.padEnd(20);
-	console.log(`${type.padEnd(12)}${page.path.padEnd(30)}${cell('html')}${cell('css')}${cell('js')}${kb(page.search.gzip)}`);
+	console.log(`${type.padEnd(12)}${page.path.padEnd(30)}${cell('html')}${cell('css')}${cell('js')}${kb(page.weight).padEnd(13)}${kb(page.search.gzip)}`);
 }
 if (report.scale) {
 	const s = report.scale;

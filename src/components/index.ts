@@ -4,3 +4,5 @@ export { default as ReferenceList } from './ReferenceList.astro';
 export { default as Strategy } from './Strategy.astro';
 export { default as StrategyPart } from './StrategyPart.astro';
 export { default as WriteLines } from './WriteLines.astro';
+export { default as SelfCheck } from './SelfCheck.astro';
+export { default as MyStudents } from './MyStudents.astro';
