@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 
 /** The chapter types readers can filter search by. */
-export const chapterTypes = ['understanding', 'assessment', 'strategy', 'worksheet', 'resource'] as const;
+export const chapterTypes = ['understanding', 'assessment', 'strategy', 'worksheet', 'training', 'resource'] as const;
 export type ChapterType = (typeof chapterTypes)[number];
 
 const localized = z.object({ en: z.string().min(1), fr: z.string().min(1) });

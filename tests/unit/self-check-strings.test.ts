@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fill, selfCheckStringNames } from '../../src/lib/self-check-strings';
+import { uiStringKeys } from '../../src/lib/ui-strings';
+
+const strings = (lang: string) => JSON.parse(readFileSync(`content/i18n/${lang}.json`, 'utf8')) as Record<string, string>;
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('self-check strings', () => {
+	it('fills placeholders and leaves unknown ones visible', () => {
+		expect(fill('{n} of {total} answered', { n: 7, total: 12 })).toBe('7 of 12 answered');
+		expect(fill('Hello {who}', {})).toBe('Hello {who}');
+	});
+
+	it('are all registered UI strings', () => {
+		for (const name of selfCheckStringNames) expect(uiStringKeys).toContain(`cwam.selfcheck.${name}`);
+		expect(uiStringKeys.filter((key) => key.startsWith('cwam.selfcheck.'))).toHaveLength(selfCheckStringNames.length);
+	});
+
+	it('use the same placeholders in English and French', () => {
+		const en = strings('en');
+		const fr = strings('fr');
+		for (const name of selfCheckStringNames) expect(placeholders(fr[`cwam.selfcheck.${name}`]!), name).toEqual(placeholders(en[`cwam.selfcheck.${name}`]!));
+	});
+
+	it('say plainly that the results are a reflection tool with no norms', () => {
+		expect(strings('en')['cwam.selfcheck.reflection']).toMatch(/reflection tool, not an evaluation.*no norms/);
+		expect(strings('fr')['cwam.selfcheck.reflection']).toMatch(/outil de réflexion, pas une évaluation.*aucune norme/);
+	});
+});
