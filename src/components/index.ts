@@ -6,3 +6,4 @@ export { default as StrategyPart } from './StrategyPart.astro';
 export { default as WriteLines } from './WriteLines.astro';
 export { default as SelfCheck } from './SelfCheck.astro';
 export { default as MyStudents } from './MyStudents.astro';
+export { default as WholeManual } from './WholeManual.astro';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { completeCsp, decodeAttribute, hashSource, inlineScripts, styleAttributes } from '../../src/lib/csp';
+
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const page = (head: string, body = '') =>
+	`<html><head><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-AAA='">${head}</head><body>${body}</body></html>`;
+const policy = (html: string) => html.match(/content="([^"]*)"/)![1]!;
+
+describe('hashSource', () => {
+	it('is the CSP form of a SHA-256 hash', () => expect(hashSource('alert(1)')).toBe(sha('alert(1)')));
+});
+
+describe('decodeAttribute', () => {
+	it('decodes named, decimal and hex references, and leaves unknown ones', () => {
+		expect(decodeAttribute('a&amp;b &quot;c&quot; &#39;d&#x27; &nbsp;')).toBe(`a&b "c" 'd' &nbsp;`);
+	});
+});
+
+describe('inlineScripts', () => {
+	it('finds inline scripts, not external ones or JSON data', () => {
+		const html = '<script>one()</script><script src="/a.js"></script><script type="application/ld+json">{}</script><script type="module">two()</script>';
+		expect(inlineScripts(html)).toEqual(['one()', 'two()']);
+	});
+});
+
+describe('styleAttributes', () => {
+	it('collects distinct style attribute values inside tags only, decoded', () => {
+		const html = `<p style="--x: 1">text with style="fake"</p><span style='color: red'></span><i style="--x: 1"></i><b style="a&amp;b"></b>`;
+		expect(styleAttributes(html)).toEqual(['--x: 1', 'color: red', 'a&b']);
+	});
+});
+
+describe('completeCsp', () => {
+	it('adds a hash for each inline script and keeps the existing sources', () => {
+		const out = policy(completeCsp(page('<script>theme()</script>')));
+		expect(out).toContain(`script-src 'self' 'sha256-AAA=' ${sha('theme()')}`);
+		expect(out).toContain("default-src 'self'");
+	});
+
+	it('allows style attributes by hash only', () => {
+		const out = policy(completeCsp(page('', '<p style="--w: 2px"></p>')));
+		expect(out).toContain(`style-src-attr 'unsafe-hashes' ${sha('--w: 2px')}`);
+	});
+
+	it('forbids style attributes when a page has none, replacing an earlier directive', () => {
+		const html = page('').replace("script-src", "style-src-attr 'unsafe-inline'; script-src");
+		const out = policy(completeCsp(html));
+		expect(out).toContain("style-src-attr 'none'");
+		expect(out).not.toContain('unsafe-inline');
+	});
+
+	it('leaves a page without a policy unchanged', () => {
+		expect(completeCsp('<html><script>x()</script></html>')).toBe('<html><script>x()</script></html>');
+	});
+
+	it('refuses a policy without script-src rather than weaken it', () => {
+		expect(() => completeCsp(`<meta http-equiv="content-security-policy" content="default-src 'self'">`)).toThrow(/script-src/);
+	});
+});
