@@ -58,7 +58,23 @@ function sizeOf(dist, pathname) {
 	return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-async function measurePages(dist) {
+const measure = (text) => ({ raw: Buffer.byteLength(text), gzip: text ? gzipSync(text, { level: 9 }).length : 0 });
+
+/**
+ * Astro inlines small scripts into the page. They are JavaScript the page runs, so they count
+ * as JS, not HTML: returns the HTML without them, and them.
+ */
+function splitInlineScripts(dist, pathname) {
+	let file = join(dist, decodeURIComponent(pathname));
+	if (pathname.endsWith('/')) file = join(file, 'index.html');
+	if (!existsSync(file)) return { html: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 } };
+	const html = readFileSync(file, 'utf8');
+	const inline = /<script\b(?![^>]*\ssrc=)(?![^>]*application\/(?:ld\+)?json)[^>]*>([\s\S]*?)<\/script>/gi;
+	const scripts = [...html.matchAll(inline)].map((match) => match[1]).join('\n');
+	return { html: measure(html.replace(inline, '')), js: measure(scripts) };
+}
+
+async function measurePages(dist, types = pageTypes(dist)) {
 	const server = await serveDist(port, dist);
 	try {
 		const browser = await chromium.launch({
@@ -66,7 +82,7 @@ async function measurePages(dist) {
 			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 		});
 		const results = {};
-		for (const [type, path] of Object.entries(pageTypes(dist))) {
+		for (const [type, path] of Object.entries(types)) {
 			const context = await browser.newContext();
 			const page = await context.newPage();
 			const seen = new Map();
@@ -89,8 +105,14 @@ async function measurePages(dist) {
 				await page.waitForTimeout(300);
 			}
 			const totals = { html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 }, other: { raw: 0, gzip: 0 }, search: { raw: 0, gzip: 0 } };
-			for (const entry of seen.values()) {
+			for (const [pathname, entry] of seen) {
 				const bucket = entry.phase === 'search' ? totals.search : totals[entry.kind === 'search' ? 'search' : entry.kind];
+				if (entry.phase === 'first' && entry.kind === 'html') {
+					const { html, js } = splitInlineScripts(dist, pathname);
+					Object.assign(entry, { raw: html.raw, gzip: html.gzip, inlineJs: js });
+					totals.js.raw += js.raw;
+					totals.js.gzip += js.gzip;
+				}
 				bucket.raw += entry.raw;
 				bucket.gzip += entry.gzip;
 			}
@@ -112,6 +134,7 @@ function checkBudgets(pages) {
 		const page = pages[type];
 		if (!page) continue;
 		for (const [metric, limit] of Object.entries(budget)) {
+			if (metric === 'jsBeyondStarlight') continue; // needs the plain Starlight build, below
 			const actual = metric === 'jsBeyondChapter' ? page.js.gzip - (pages.chapter?.js.gzip ?? 0) : page[metric].gzip;
 			rows.push({ page: type, metric, actual, budget: limit, ok: actual <= limit });
 		}
@@ -145,14 +168,8 @@ function copyProject(to) {
 	execFileSync('cp', ['-al', join(root, 'node_modules'), join(to, 'node_modules')]);
 }
 
-async function scale(count) {
-	// Outside the project, so neither build sees the other's files.
-	const tmp = mkdtempSync(join(tmpdir(), 'cwam-bench-'));
-	const ours = join(tmp, 'ours');
-	const plain = join(tmp, 'plain');
-	copyProject(ours);
-	writeSynthetic(join(ours, 'content', 'docs'), count);
-	// Plain Starlight: same languages, same pages, no customisation at all.
+/** Plain Starlight: same languages, same synthetic pages, no customisation at all. */
+function makePlain(plain, count) {
 	rmSync(plain, { recursive: true, force: true });
 	mkdirSync(join(plain, 'src'), { recursive: true });
 	execFileSync('cp', ['-al', join(root, 'node_modules'), join(plain, 'node_modules')]);
@@ -168,6 +185,28 @@ async function scale(count) {
 		`import { defineCollection } from 'astro:content';\nimport { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema, i18nSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }), i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }) };\n`,
 	);
 	writeSynthetic(join(plain, 'src', 'content', 'docs'), count);
+}
+
+/** What plain Starlight's chapter page loads, the baseline for the JS our features add. */
+async function plainChapter() {
+	const tmp = mkdtempSync(join(tmpdir(), 'cwam-bench-plain-'));
+	try {
+		makePlain(tmp, 2);
+		build(tmp);
+		return (await measurePages(join(tmp, 'dist'), { chapter: '/en/synthetic/page-0/' })).chapter;
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+async function scale(count) {
+	// Outside the project, so neither build sees the other's files.
+	const tmp = mkdtempSync(join(tmpdir(), 'cwam-bench-'));
+	const ours = join(tmp, 'ours');
+	const plain = join(tmp, 'plain');
+	copyProject(ours);
+	writeSynthetic(join(ours, 'content', 'docs'), count);
+	makePlain(plain, count);
 	const pages = count + 2;
 	const oursMs = build(ours);
 	const plainMs = build(plain);
@@ -179,6 +218,12 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const report = { date: new Date().toISOString(), buildMs: build(root) };
 report.pages = await measurePages(join(root, 'dist'));
 report.budgets = checkBudgets(report.pages);
+// Our features on a chapter page (copy links, presentation view, offline) against plain Starlight's own JS.
+report.plainStarlightChapter = await plainChapter();
+if (report.pages.chapter) {
+	const actual = report.pages.chapter.js.gzip - report.plainStarlightChapter.js.gzip;
+	report.budgets.push({ page: 'chapter', metric: 'jsBeyondStarlight', actual, budget: budgets.pages.chapter.jsBeyondStarlight, ok: actual <= budgets.pages.chapter.jsBeyondStarlight });
+}
 if (pagesArg) {
 	report.scale = scale(pagesArg);
 	report.scale = await report.scale;
@@ -192,6 +237,10 @@ console.log('page        path                          HTML (raw/gz)       CSS (
 for (const [type, page] of Object.entries(report.pages)) {
 	const cell = (m) => `${kb(page[m].raw)} / ${kb(page[m].gzip)}`.padEnd(20);
 	console.log(`${type.padEnd(12)}${page.path.padEnd(30)}${cell('html')}${cell('css')}${cell('js')}${kb(page.weight).padEnd(13)}${kb(page.search.gzip)}`);
+}
+{
+	const cell = (m) => `${kb(report.plainStarlightChapter[m].raw)} / ${kb(report.plainStarlightChapter[m].gzip)}`.padEnd(20);
+	console.log(`${'(plain Starlight chapter, for comparison)'.padEnd(42)}${cell('html')}${cell('css')}${cell('js')}${kb(report.plainStarlightChapter.weight)}`);
 }
 if (report.scale) {
 	const s = report.scale;
