@@ -1,7 +1,8 @@
 /**
  * Chapter tools, added when JavaScript runs (without it, pages stay plain, readable documents):
  * - a "copy link" button beside each h2/h3, with visible and announced feedback;
- * - a presentation view (`?present` in the URL): navigation hidden, large type, one h2 section at a time.
+ * - a presentation view (`?present` in the URL): navigation hidden, large type, one h2 section at a time;
+ * - on worksheets, a print button.
  */
 import { moveSlide, presentParam, presentationUrl, slideMoveForKey, slideNumbers } from '../lib/slides';
 
@@ -36,6 +37,7 @@ function setUp(tools: HTMLElement, content: HTMLElement, strings: ToolStrings) {
 	};
 
 	addCopyLinks(content, strings, announce);
+	tools.querySelector('.print-page')?.addEventListener('click', () => print());
 
 	const toggle = tools.querySelector<HTMLAnchorElement>('.present-toggle');
 	if (!toggle) return;

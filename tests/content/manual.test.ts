@@ -87,7 +87,12 @@ describe.each(written.map((chapter) => [chapter.slug, chapter] as const))('%s', 
 				expect(heading?.id, `${where}: the heading just above must end with {#${use.attributes.id}}`).toBe(use.attributes.id);
 				expect(['bond', 'collaboration'], `${where}: factor`).toContain(use.attributes.factor);
 				expect(use.attributes.time, `${where}: time`).toBeTruthy();
-				const parts = uses.slice(i + 1, i + 1 + strategyPartKinds.length).map((part) => (part.name === 'StrategyPart' ? part.attributes.kind : part.name));
+				// The card's parts: components up to the next card, citations inside them aside.
+				const next = uses.findIndex((other, j) => j > i && other.name === 'Strategy');
+				const parts = uses
+					.slice(i + 1, next === -1 ? undefined : next)
+					.filter((part) => part.name !== 'Cite')
+					.map((part) => (part.name === 'StrategyPart' ? part.attributes.kind : part.name));
 				expect(parts, `${where}: parts`).toEqual([...strategyPartKinds]);
 			});
 		}
