@@ -3,7 +3,7 @@ import { findChromium } from '../scripts/require-chromium.mjs';
 
 // The tests run against the production build (`npm run build` first), served on its own port
 // so they never collide with a site you are running on 4321.
-export const port = 4322;
+export const port = Number(process.env.E2E_PORT ?? 4322);
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium: run `node scripts/require-chromium.mjs` for how to install one.');
 
