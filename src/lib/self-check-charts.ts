@@ -88,7 +88,7 @@ export function scatterChart(points: Point[], axis: Axis, labels: { x: string; y
 	const size = 360;
 	const left = 48;
 	const bottom = size - 44;
-	const top = 12;
+	const top = 24; // room above the top row for a dot’s label
 	const right = size - 16;
 	const grid = ticks(axis)
 		.map((tick) => {

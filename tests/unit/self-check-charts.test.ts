@@ -61,13 +61,15 @@ describe('scatter chart', () => {
 			'Students',
 		);
 		expect(attr(svg, 'circle', 'cx')).toEqual([48, 344]);
-		expect(attr(svg, 'circle', 'cy')).toEqual([12, 316]);
+		expect(attr(svg, 'circle', 'cy')).toEqual([24, 316]);
 		expect(svg).toContain('>CD, EF</text>');
+		// A label on the top row stays inside the chart (its baseline leaves room for the glyphs).
+		expect(Math.min(...attr(svg, 'text', 'y'))).toBeGreaterThanOrEqual(14);
 		// A label near the right edge is written to the left of its dot.
 		expect(svg).toMatch(/<text class="sc-dot-label" x="336" y="309" text-anchor="end">CD, EF<\/text>/);
-		expect(svg).toMatch(/<text class="sc-dot-label" x="56" y="5" text-anchor="start">AB<\/text>/);
+		expect(svg).toMatch(/<text class="sc-dot-label" x="56" y="17" text-anchor="start">AB<\/text>/);
 		expect(svg).toContain('>Collaboration</text>');
-		expect(svg).toContain('transform="rotate(-90 14 164)">Bond</text>');
+		expect(svg).toContain('transform="rotate(-90 14 170)">Bond</text>');
 	});
 
 	it('escapes labels typed by the teacher', () => {
