@@ -7,6 +7,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { buildSidebar, parseNavigation } from './src/lib/navigation.ts';
 import { completeCspIntegration } from './src/integrations/complete-csp.ts';
 import { chapterLinksPlugin } from './src/integrations/chapter-links.ts';
+import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 
 // Deployment is configured by environment, so `dist/` can go to any static host.
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -58,9 +59,12 @@ export default defineConfig({
 			customCss: ['./src/styles/site.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+				Head: './src/components/overrides/Head.astro',
 			},
 			plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true, errorOnLocalLinks: true })],
 		}),
 		completeCspIntegration(),
+		// Last: it precaches the final dist/ for offline reading.
+		serviceWorkerIntegration(),
 	],
 });

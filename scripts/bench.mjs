@@ -83,7 +83,8 @@ async function measurePages(dist, types = pageTypes(dist)) {
 		});
 		const results = {};
 		for (const [type, path] of Object.entries(types)) {
-			const context = await browser.newContext();
+			// The offline worker's precache would blur what a page itself loads.
+			const context = await browser.newContext({ serviceWorkers: 'block' });
 			const page = await context.newPage();
 			const seen = new Map();
 			let phase = 'first';

@@ -19,6 +19,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		browserName: 'chromium',
+		// The offline service worker precaches the whole site in the background, which would break the
+		// tests that allow no request after load: only tests/e2e/offline.spec.ts allows it.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath,
 			args: [

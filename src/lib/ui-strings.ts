@@ -43,6 +43,10 @@ export const uiStringKeys = [
 	'cwam.present.qrCaption',
 	'cwam.present.qrLabel',
 	'cwam.wholeManual.contents',
+	// Offline reading: the notice shown when a new deployment takes over the page.
+	'cwam.offline.updated',
+	'cwam.offline.reload',
+	'cwam.offline.dismiss',
 	// The self-check (src/lib/self-check-strings.ts lists the same names).
 	'cwam.selfcheck.student',
 	'cwam.selfcheck.studentHint',
