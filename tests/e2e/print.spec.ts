@@ -39,4 +39,18 @@ for (const lang of ['en', 'fr'] as const) {
 		// The introduction, then one sheet per handout (the last may share with a closing note).
 		expect(await printedPages(page)).toBeLessThanOrEqual(count + 1);
 	});
+
+	test(`the blank self-check and its scoring key fit on two sheets (${lang})`, async ({ page }) => {
+		// A Letter sheet with Chromium's default margins: about 739 × 979 CSS pixels to print on.
+		await page.setViewportSize({ width: 739, height: 979 });
+		await page.goto(`/${lang}/self-check/`);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('.sc-form input[type="radio"]').first()).toBeVisible();
+		const height = await page.evaluate(() => {
+			const parts = [...document.querySelectorAll('.sc-form, .sc-key')].map((element) => element.getBoundingClientRect());
+			return Math.max(...parts.map((box) => box.bottom)) - Math.min(...parts.map((box) => box.top));
+		});
+		expect(height).toBeGreaterThan(500);
+		expect(height).toBeLessThanOrEqual(2 * 979);
+	});
 }
