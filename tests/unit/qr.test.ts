@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from 'uqr';
-import { qrPath, qrSvg } from '../../src/lib/qr';
+import { qrMask, qrPath, qrSvg } from '../../src/lib/qr';
 
 /** Redraws the path's rectangles into a matrix, to compare with what was encoded. */
 function draw(path: string, size: number): boolean[][] {
@@ -13,7 +13,7 @@ function draw(path: string, size: number): boolean[][] {
 
 describe('qrPath', () => {
 	it('draws exactly the dark modules of a real code', () => {
-		const { data } = encode('https://example.org/cwam/fr/building-the-bond/', { border: 2 });
+		const { data } = encode('https://example.org/cwam/fr/building-the-bond/', { border: 2, maskPattern: qrMask });
 		expect(draw(qrPath(data), data.length)).toEqual(data);
 	});
 
