@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { chromium } from '@playwright/test';
 import { findChromium } from './require-chromium.mjs';
 import { serveDist } from './serve-dist.mjs';
+import { inlineScripts } from '../src/lib/csp.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const budgets = JSON.parse(readFileSync(join(root, 'scripts/bench/budgets.json'), 'utf8'));
@@ -52,29 +53,32 @@ function kindOf(url, contentType) {
 	return 'other';
 }
 
-/** Sizes are read from dist/ (what a host serves), gzipped here at level 9 as most static hosts do. */
-function sizeOf(dist, pathname) {
-	let file = join(dist, decodeURIComponent(pathname));
-	if (pathname.endsWith('/')) file = join(file, 'index.html');
-	if (!existsSync(file) || statSync(file).isDirectory()) return { raw: 0, gzip: 0 };
-	const bytes = readFileSync(file);
-	return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+/** The file a host serves for a path: `/en/x/` is `en/x/index.html`. */
+function fileFor(dist, pathname) {
+	const file = join(dist, decodeURIComponent(pathname));
+	return pathname.endsWith('/') ? join(file, 'index.html') : file;
 }
 
-const measure = (text) => ({ raw: Buffer.byteLength(text), gzip: text ? gzipSync(text, { level: 9 }).length : 0 });
+/** Sizes are read from dist/ (what a host serves), gzipped here at level 9 as most static hosts do. */
+const measure = (bytes) => ({ raw: Buffer.byteLength(bytes), gzip: bytes.length > 0 ? gzipSync(bytes, { level: 9 }).length : 0 });
+
+function sizeOf(dist, pathname) {
+	const file = fileFor(dist, pathname);
+	if (!existsSync(file) || statSync(file).isDirectory()) return { raw: 0, gzip: 0 };
+	return measure(readFileSync(file));
+}
 
 /**
  * Astro inlines small scripts into the page. They are JavaScript the page runs, so they count
- * as JS, not HTML: returns the HTML without them, and them.
+ * as JS, not HTML: returns the HTML without them, and them (found as the CSP step finds them).
  */
 function splitInlineScripts(dist, pathname) {
-	let file = join(dist, decodeURIComponent(pathname));
-	if (pathname.endsWith('/')) file = join(file, 'index.html');
+	const file = fileFor(dist, pathname);
 	if (!existsSync(file)) return { html: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 } };
-	const html = readFileSync(file, 'utf8');
-	const inline = /<script\b(?![^>]*\ssrc=)(?![^>]*application\/(?:ld\+)?json)[^>]*>([\s\S]*?)<\/script>/gi;
-	const scripts = [...html.matchAll(inline)].map((match) => match[1]).join('\n');
-	return { html: measure(html.replace(inline, '')), js: measure(scripts) };
+	let html = readFileSync(file, 'utf8');
+	const scripts = inlineScripts(html);
+	for (const script of scripts) html = html.replace(script, '');
+	return { html: measure(html), js: measure(scripts.join('\n')) };
 }
 
 async function measurePages(dist, types = pageTypes(dist)) {

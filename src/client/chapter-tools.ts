@@ -4,6 +4,7 @@
  * - a presentation view (`?present` in the URL): navigation hidden, large type, one h2 section at a time;
  * - on worksheets, a print button.
  */
+import { fill } from '../lib/self-check-strings';
 import { moveSlide, presentParam, presentationUrl, slideMoveForKey, slideNumbers } from '../lib/slides';
 
 interface ToolStrings {
@@ -16,9 +17,6 @@ interface ToolStrings {
 	position: string;
 	controls: string;
 }
-
-const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
 const tools = document.querySelector<HTMLElement>('.page-tools');
 const content = document.querySelector<HTMLElement>('.sl-markdown-content');

@@ -39,7 +39,12 @@ const renderers: (() => void)[] = [];
 const getStorage = () => window.localStorage;
 
 const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
-const dataOf = (root: Element) => JSON.parse($(root, '[data-sc-data]').textContent!) as SelfCheckPageData;
+const parsed = new WeakMap<Element, SelfCheckPageData>();
+/** The build-time data each self-check element carries, read once. */
+const dataOf = (root: Element) => {
+	if (!parsed.has(root)) parsed.set(root, JSON.parse($(root, '[data-sc-data]').textContent!) as SelfCheckPageData);
+	return parsed.get(root)!;
+};
 const lang = () => document.documentElement.lang || 'en';
 const number = (value: number) => new Intl.NumberFormat(lang(), { maximumFractionDigits: 2 }).format(value);
 const when = (iso: string) => new Intl.DateTimeFormat(lang(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));

@@ -1,9 +1,10 @@
 /** What both self-check components need at build time: the instrument and the page's words. */
+import type { AstroGlobal } from 'astro';
 import { getEntry } from 'astro:content';
 import { clientInstrument, type ClientInstrument, type Instrument } from '../lib/instrument';
 import type { Lang } from '../lib/references';
 import { selfCheckStringNames, type SelfCheckStrings } from '../lib/self-check-strings';
-import { pageUrl } from '../lib/site-paths';
+import { localeOf, pageUrl } from '../lib/site-paths';
 
 /** Handed to the browser script as JSON, inside the component. */
 export interface SelfCheckPageData {
@@ -13,11 +14,16 @@ export interface SelfCheckPageData {
 	usingResults: string;
 }
 
-export async function loadSelfCheck(id: string, lang: Lang, t: (key: string) => string, where: string): Promise<{ instrument: Instrument; data: SelfCheckPageData }> {
+/** For a component used as <SelfCheck instrument="…" /> or <MyStudents instrument="…" />, on the page being built. */
+export async function loadSelfCheck(page: AstroGlobal<{ instrument: string }>): Promise<{ lang: Lang; instrument: Instrument; data: SelfCheckPageData }> {
+	const id = page.props.instrument;
+	const lang = localeOf(page.currentLocale);
 	const entry = await getEntry('instruments', id);
-	if (!entry) throw new Error(`self-check on ${where}: no instrument "${id}" in content/instruments/`);
+	if (!entry) throw new Error(`self-check on ${page.url.pathname}: no instrument "${id}" in content/instruments/`);
+	const t = (key: string): string => page.locals.t(key as never);
 	const strings = Object.fromEntries(selfCheckStringNames.map((name) => [name, t(`cwam.selfcheck.${name}`)])) as SelfCheckStrings;
 	return {
+		lang,
 		instrument: entry.data,
 		data: {
 			lang,

@@ -1,3 +1,4 @@
+import { withBase } from './base-path';
 import type { Lang } from './references';
 
 /** The site's languages, in the order the landing page shows them. */
@@ -10,7 +11,6 @@ export function localeOf(locale: string | undefined): Lang {
 
 /** `/base/<lang>/<slug>/`, honouring the deployment's base path. */
 export function pageUrl(lang: Lang, slug: string, base: string = import.meta.env.BASE_URL): string {
-	const root = base.endsWith('/') ? base : `${base}/`;
 	const path = slug === '' || slug === 'index' ? '' : `${slug.replace(/^\/|\/$/g, '')}/`;
-	return `${root}${lang}/${path}`;
+	return withBase(`/${lang}/${path}`, base);
 }
