@@ -4,8 +4,11 @@
  * - a presentation view (`?present` in the URL): navigation hidden, large type, one h2 section at a time;
  * - on worksheets, a print button.
  */
-import { fill } from '../lib/self-check-strings';
 import { moveSlide, presentParam, presentationUrl, slideMoveForKey, slideNumbers } from '../lib/slides';
+
+// The same as fill() in src/lib/self-check-strings.ts, kept here on purpose: importing that one
+// makes the bundler split a shared chunk, one more request on every page.
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
 interface ToolStrings {
 	copyLink: string;
