@@ -13,6 +13,8 @@ import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
 const base = process.env.BASE_PATH || '/';
 
+// The site's title in each language is a UI string, like every other word (content/i18n/).
+const siteTitle = Object.fromEntries(['en', 'fr'].map((lang) => [lang, JSON.parse(readFileSync(`content/i18n/${lang}.json`, 'utf8'))['cwam.siteTitle']]));
 const navigation = parseNavigation(JSON.parse(readFileSync('content/navigation.json', 'utf8')));
 const written = (/** @type {string} */ slug) =>
 	['en', 'fr'].some((lang) => ['mdx', 'md'].some((ext) => existsSync(`content/docs/${lang}/${slug}.${ext}`)));
@@ -45,7 +47,7 @@ export default defineConfig({
 	vite: { resolve: { preserveSymlinks: true } },
 	integrations: [
 		starlight({
-			title: { en: 'Classroom Working Alliance Manual', fr: 'Manuel de l’alliance de travail en classe' },
+			title: siteTitle,
 			description: 'A bilingual guide for elementary teachers to build a working alliance with every student.',
 			favicon: '/favicon.svg',
 			defaultLocale: 'en',
@@ -60,6 +62,7 @@ export default defineConfig({
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Head: './src/components/overrides/Head.astro',
+				SiteTitle: './src/components/overrides/SiteTitle.astro',
 			},
 			plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true, errorOnLocalLinks: true })],
 		}),

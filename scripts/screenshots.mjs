@@ -1,6 +1,6 @@
 // Screenshots for looking at what you build: each path at 320, 390 and 1280 px, light and dark
 // (add --forced-colors for Windows high-contrast emulation), from the built dist/.
-// Usage: node scripts/screenshots.mjs [--full] [--forced-colors] /en/ /fr/self-check/ …
+// Usage: node scripts/screenshots.mjs [--full] [--forced-colors] [--widths=320,820] /en/ /fr/self-check/ …
 // Writes .screenshots/<path>-<width>-<scheme>.png and prints each file's name.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,17 +11,19 @@ import { serveDist } from './serve-dist.mjs';
 const args = process.argv.slice(2);
 const fullPage = args.includes('--full');
 const forcedColors = args.includes('--forced-colors') ? 'active' : 'none';
+const widthsArg = args.find((arg) => arg.startsWith('--widths='));
+const widths = widthsArg ? widthsArg.slice(9).split(',').map(Number) : [320, 390, 1280];
 const paths = args.filter((arg) => !arg.startsWith('--'));
 if (paths.length === 0) paths.push('/', '/en/', '/fr/');
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.screenshots');
 mkdirSync(out, { recursive: true });
-const port = 4330;
+const port = Number(process.env.PORT ?? 4330);
 const server = await serveDist(port, join(root, 'dist'));
 const browser = await chromium.launch({ executablePath: findChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
 	for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
-		for (const width of [320, 390, 1280]) {
+		for (const width of widths) {
 			const context = await browser.newContext({ viewport: { width, height: width < 500 ? 760 : 900 }, colorScheme, forcedColors, serviceWorkers: 'block' });
 			const page = await context.newPage();
 			for (const path of paths) {

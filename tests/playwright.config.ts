@@ -16,6 +16,9 @@ export default defineConfig({
 	forbidOnly: true,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	timeout: 60_000,
+	// Two workers share two cores with the browser and the server: a page can take a few seconds
+	// to settle. Assertions wait on state, never on time; this is only how long they may wait.
+	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		browserName: 'chromium',

@@ -1,6 +1,8 @@
+import { presentParam } from './present-param';
+
 /**
  * Presentation view: a page becomes one slide per h2 section, the title and introduction first.
- * Pure logic here; src/client/chapter-tools.ts applies it to the page.
+ * Pure logic here; src/client/presenter.ts applies it to the page.
  */
 
 /** The slide of each top-level block of a chapter: a new slide starts at every h2 after the first block. */
@@ -41,8 +43,8 @@ export function moveSlide(current: number, count: number, move: Exclude<SlideMov
 	return Math.min(Math.max(current + (move === 'next' ? 1 : -1), 0), last);
 }
 
-/** The URL parameter that opens a page in presentation view, so a trainer can bookmark it. */
-export const presentParam = 'present';
+/** The URL parameter that opens a page in presentation view. */
+export { presentParam };
 
 /** The page's URL with presentation view on or off, everything else kept. */
 export function presentationUrl(href: string, on: boolean): string {

@@ -5,6 +5,9 @@ import { z } from 'astro/zod';
  * Every key listed here must be present in every language (tests/unit/ui-strings.test.ts).
  */
 export const uiStringKeys = [
+	// The site's title (also Starlight's, read by astro.config.mjs), and its short form for phones.
+	'cwam.siteTitle',
+	'cwam.siteTitleShort',
 	'cwam.landing.intro',
 	'cwam.landing.enter',
 	'cwam.landing.readManual',

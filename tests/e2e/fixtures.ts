@@ -70,8 +70,18 @@ export const test = base.extend<{ watch: PageWatch }>({
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-/** Runs axe on the page (or part of it) and fails with a readable list of violations. */
+/**
+ * Waits until the page has done what it does after loading: the load event, and Starlight's
+ * search box, which it builds when the browser is first idle (at most 2 s after load, see
+ * src/client/search-ready.ts). Polls on a timer: a headless browser may paint no frames.
+ */
+export async function settled(page: Page) {
+	await page.waitForFunction(() => document.readyState === 'complete' && (!document.getElementById('starlight__search') || document.querySelector('#starlight__search .pagefind-ui')), null, { polling: 100 });
+}
+
+/** Runs axe on the page (or part of it), once it has settled, and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page, include?: string) {
+	await settled(page);
 	let builder = new AxeBuilder({ page }).withTags(wcagTags);
 	if (include) builder = builder.include(include);
 	const { violations } = await builder.analyze();

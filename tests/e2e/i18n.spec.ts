@@ -1,5 +1,8 @@
 /** Both languages are first-class: the landing page, the language picker, not-found. (Search: search.spec.ts.) */
+import { readFileSync } from 'node:fs';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+
+const strings = (lang: string) => JSON.parse(readFileSync(new URL(`../../content/i18n/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
 
 test('the landing page offers both languages side by side, without redirecting', async ({ page }) => {
 	await page.goto('/');
@@ -15,6 +18,21 @@ test('the landing page offers both languages side by side, without redirecting',
 	await french.getByRole('link', { name: 'Entrer dans le site en français' }).click();
 	await expect(page).toHaveURL(/\/fr\/$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
+
+test('search engines see one bilingual cluster: the landing page is the default, each home page its language', async ({ page }) => {
+	const alternates = () =>
+		page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => Object.fromEntries(links.map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')])));
+	await page.goto('/');
+	// Absolute, from SITE_URL, as search engines require.
+	const landing = await page.locator('link[rel="canonical"]').getAttribute('href');
+	expect(landing).toMatch(/^https?:\/\/[^/]+\/$/);
+	const cluster = { en: `${landing}en/`, fr: `${landing}fr/`, 'x-default': landing };
+	expect(await alternates()).toEqual(cluster);
+	for (const lang of ['en', 'fr']) {
+		await page.goto(`/${lang}/`);
+		expect(await alternates(), `/${lang}/`).toEqual(cluster);
+	}
 });
 
 test('every link on the landing page leads to a page', async ({ page, request }) => {
@@ -49,3 +67,27 @@ test('an unknown address answers 404 with a way home in both languages', async (
 	await expect(page.getByRole('link', { name: 'Aller à l’accueil en français' })).toHaveAttribute('href', '/fr/');
 	await expectNoAxeViolations(page);
 });
+
+for (const lang of ['en', 'fr']) {
+	test(`the site title fits the header: short on a phone, in full on a laptop (${lang})`, async ({ page }) => {
+		const title = page.locator('header a.site-title');
+		/** Where the title's visible text ends, beside the title's box and the search button. */
+		const edges = () =>
+			title.evaluate((link) => {
+				const text = document.createRange();
+				text.selectNodeContents(link);
+				return { text: text.getBoundingClientRect().right, link: link.getBoundingClientRect().right, search: document.querySelector('site-search button[data-open-modal]')!.getBoundingClientRect().left };
+			});
+		await page.setViewportSize({ width: 320, height: 640 });
+		await page.goto(`/${lang}/building-the-bond/`);
+		await expect(title).toHaveAccessibleName(strings(lang)['cwam.siteTitleShort']!);
+		const phone = await edges();
+		expect(phone.text).toBeLessThanOrEqual(phone.link + 0.5);
+		expect(phone.text).toBeLessThan(phone.search);
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await expect(title).toHaveAccessibleName(strings(lang)['cwam.siteTitle']!);
+		const laptop = await edges();
+		expect(laptop.text).toBeLessThanOrEqual(laptop.link + 0.5);
+		expect(laptop.text).toBeLessThan(laptop.search);
+	});
+}

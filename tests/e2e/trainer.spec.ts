@@ -102,6 +102,25 @@ for (const lang of ['en', 'fr'] as const) {
 			await expect(page.getByRole('link', { name: w.present })).toBeFocused();
 		});
 
+		test('the presentation code loads only when used; Back and Forward leave and re-enter the view', async ({ page, watch }) => {
+			const presenterRequests = () => watch.requests.filter((url) => /\/presenter\.[\w-]+\.js$/.test(url));
+			await page.goto(`/${lang}/${chapter}/`);
+			// The chapter tools have run (copy-link buttons are theirs), without the presentation code.
+			await expect(page.locator('.sl-markdown-content button.copy-link').first()).toBeVisible();
+			expect(presenterRequests()).toEqual([]);
+			await page.getByRole('link', { name: w.present }).click();
+			await expect(page.locator('.present-controls')).toBeVisible();
+			expect(presenterRequests()).toHaveLength(1);
+			await page.goBack();
+			await expect(page).toHaveURL(new RegExp(`/${lang}/${chapter}/$`));
+			await expect(page.locator('header.header')).toBeVisible();
+			await expect(page.locator('.present-controls')).toHaveCount(0);
+			await page.goForward();
+			await expect(page).toHaveURL(/\?present$/);
+			await expect(page.locator('.present-controls')).toBeVisible();
+			await expect(page.locator('header.header')).toBeHidden();
+		});
+
 		test('a bookmarked presentation link opens at its section', async ({ page }) => {
 			await page.goto(`/${lang}/${chapter}/?present#${section}`);
 			await expect(page.locator(`#${section}`)).toBeVisible();
