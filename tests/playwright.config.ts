@@ -1,11 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from '../scripts/require-chromium.mjs';
+import { findNginx, noNginxMessage } from '../scripts/serve-nginx.mjs';
 
 // The tests run against the production build (`npm run build` first), served on its own port
 // so they never collide with a site you are running on 4321.
 export const port = Number(process.env.E2E_PORT ?? 4322);
+// tests/e2e/host.spec.ts runs the site under a real nginx with the README's configuration, on the next port.
+export const nginxPort = port + 1;
 const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium: run `node scripts/require-chromium.mjs` for how to install one.');
+if (!findNginx()) throw new Error(noNginxMessage);
 
 export default defineConfig({
 	testDir: './e2e',
@@ -39,12 +43,23 @@ export default defineConfig({
 			],
 		},
 	},
-	webServer: {
-		command: `node scripts/serve-dist.mjs ${port} dist`,
-		cwd: '..',
-		url: `http://127.0.0.1:${port}/`,
-		env: { ASTRO_TELEMETRY_DISABLED: '1' },
-		reuseExistingServer: false,
-		timeout: 60_000,
-	},
+	webServer: [
+		{
+			command: `node scripts/serve-dist.mjs ${port} dist`,
+			cwd: '..',
+			url: `http://127.0.0.1:${port}/`,
+			env: { ASTRO_TELEMETRY_DISABLED: '1' },
+			reuseExistingServer: false,
+			timeout: 60_000,
+		},
+		{
+			command: `node scripts/serve-nginx.mjs ${nginxPort} dist`,
+			cwd: '..',
+			url: `http://127.0.0.1:${nginxPort}/`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			// SIGTERM lets the script stop nginx and remove its temporary folder.
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+		},
+	],
 });
