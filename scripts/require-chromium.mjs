@@ -1,6 +1,9 @@
 // Finds the Chromium the end-to-end tests drive: $CHROMIUM_PATH, then /usr/bin/chromium.
 // Fails at once, saying how to get one, rather than letting Playwright try to download its own.
+// Run as a script (first step of `npm test`), it also checks for nginx (scripts/serve-nginx.mjs),
+// so a missing program stops the tests before the long steps, not after them.
 import { accessSync, constants } from 'node:fs';
+import { findNginx, noNginxMessage } from './serve-nginx.mjs';
 
 export function findChromium(env = process.env) {
 	const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
@@ -27,5 +30,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		);
 		process.exit(1);
 	}
-	console.log(`Chromium: ${path}`);
+	const nginx = findNginx();
+	if (!nginx) {
+		console.error(noNginxMessage);
+		process.exit(1);
+	}
+	console.log(`Chromium: ${path}; nginx: ${nginx}`);
 }
