@@ -1,6 +1,6 @@
 // Screenshots for looking at what you build: each path at 320, 390 and 1280 px, light and dark
 // (add --forced-colors for Windows high-contrast emulation), from the built dist/.
-// Usage: node scripts/screenshots.mjs [--full] [--forced-colors] /en/ /fr/self-check/ …
+// Usage: [PORT=4330] node scripts/screenshots.mjs [--full] [--forced-colors] /en/ /fr/self-check/ …
 // Writes .screenshots/<path>-<width>-<scheme>.png and prints each file's name.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ if (paths.length === 0) paths.push('/', '/en/', '/fr/');
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.screenshots');
 mkdirSync(out, { recursive: true });
-const port = 4330;
+const port = Number(process.env.PORT ?? 4330);
 const server = await serveDist(port, join(root, 'dist'));
 const browser = await chromium.launch({ executablePath: findChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 try {
