@@ -78,13 +78,14 @@ export function auditReflow(): string[] {
 }
 
 /**
- * Clipped text: an element that clips its overflow (overflow hidden or clip, which
- * text-overflow: ellipsis needs) while some of its visible text lies outside its box; and text
- * of an SVG image (the self-check's charts) that runs past the image's edge.
+ * Clipped text, in the elements matching `scope` and inside them: an element that clips its
+ * overflow (overflow hidden or clip, which text-overflow: ellipsis needs) while some of its
+ * visible text lies outside its box; and text of an SVG image (the self-check's charts) that
+ * runs past the image's edge.
  * Visually hidden 1 px elements (sr-only) are ignored; scroll containers (overflow auto or
  * scroll: code blocks, tables) are not clipping and are not looked at.
  */
-export function auditClippedText(): string[] {
+export function auditClippedText(scope = 'body'): string[] {
 	const describe = (element: Element): string => {
 		const parts: string[] = [];
 		for (let node: Element | null = element; node && node !== document.body && parts.length < 3; node = node.parentElement) {
@@ -95,7 +96,8 @@ export function auditClippedText(): string[] {
 		return parts.join(' > ');
 	};
 	const problems: string[] = [];
-	for (const element of document.body.querySelectorAll<HTMLElement>('*')) {
+	const inScope = [...document.querySelectorAll(scope)].flatMap((root) => [root, ...root.querySelectorAll('*')]);
+	for (const element of new Set(inScope)) {
 		if (element.closest('svg') || !element.checkVisibility({ visibilityProperty: true })) continue;
 		const style = getComputedStyle(element);
 		const clipX = ['hidden', 'clip'].includes(style.overflowX);
@@ -129,7 +131,7 @@ export function auditClippedText(): string[] {
 		);
 	}
 	// SVG (the self-check's charts): text past the edge of a clipping <svg> is cut off too.
-	for (const svg of document.body.querySelectorAll('svg')) {
+	for (const svg of new Set([...document.querySelectorAll(scope)].flatMap((root) => [...root.querySelectorAll('svg')]))) {
 		if (svg.parentElement!.closest('svg') || !svg.checkVisibility({ visibilityProperty: true })) continue;
 		const style = getComputedStyle(svg);
 		if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;

@@ -19,9 +19,13 @@ const paths = [...sitemapPaths(), '/404.html'];
 const selfCheckScope = '[data-sc-check], [data-sc-students]';
 const trainerScope = '.page-tools, .copy-link';
 
-/** Every layout problem of the page as it is now, each line starting with `where`. */
-async function audit(page: Page, where: string, targetScope: string): Promise<string[]> {
-	const found = [...(await page.evaluate(auditReflow)), ...(await page.evaluate(auditClippedText)), ...(await page.evaluate(auditTargets, targetScope))];
+/**
+ * Every layout problem of the page as it is now, each line starting with `where`: sideways
+ * scrolling of the whole page, clipped text in `scope` (the whole page unless given; the site's
+ * header is audited on every page by the sitemap test), small targets in `targetScope`.
+ */
+async function audit(page: Page, where: string, targetScope: string, scope = 'body'): Promise<string[]> {
+	const found = [...(await page.evaluate(auditReflow)), ...(await page.evaluate(auditClippedText, scope)), ...(await page.evaluate(auditTargets, targetScope))];
 	return found.map((line) => `${where}: ${line}`);
 }
 
@@ -79,7 +83,7 @@ for (const width of widths) {
 		for (const lang of langs) {
 			test(`the self-check in every state (${lang})`, async ({ page }) => {
 				const problems: string[] = [];
-				const check = async (state: string) => problems.push(...(await audit(page, `/${lang}/self-check/ (${state})`, selfCheckScope)));
+				const check = async (state: string) => problems.push(...(await audit(page, `/${lang}/self-check/ (${state})`, selfCheckScope, selfCheckScope)));
 				page.on('dialog', (dialog) => dialog.accept());
 
 				await openSelfCheck(page, lang);
