@@ -1,6 +1,6 @@
 // Screenshots for looking at what you build: each path at 320, 390 and 1280 px, light and dark
 // (add --forced-colors for Windows high-contrast emulation), from the built dist/.
-// Usage: node scripts/screenshots.mjs [--full] [--forced-colors] [--widths=320,820] /en/ /fr/self-check/ …
+// Usage: [PORT=4330] node scripts/screenshots.mjs [--full] [--forced-colors] [--widths=320,820] /en/ /fr/self-check/ …
 // Writes .screenshots/<path>-<width>-<scheme>.png and prints each file's name.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -83,6 +83,55 @@ export function groupPoints(points: Point[]): Point[] {
 	return [...groups.values()];
 }
 
+/**
+ * A generous estimate of how wide `text` is drawn at `fontSize` (the chart's 13 px), from the
+ * widths of common sans-serif glyphs (DejaVu Sans, the widest of them): better too wide than
+ * a label cut off at the chart's edge.
+ */
+export function textWidth(text: string, fontSize = 13): number {
+	let em = 0;
+	for (const char of text) {
+		if (/[ijlftr.,:;'’!|\- ]/.test(char)) em += 0.45;
+		else if (/[mwMW]/.test(char)) em += 1;
+		else if (char !== char.toLowerCase() || /\d/.test(char)) em += 0.78;
+		else em += 0.65;
+	}
+	return em * fontSize;
+}
+
+/**
+ * Breaks a label into lines no wider than `width`: between students first ("AB, CD"), then
+ * after a space or hyphen inside a long label, and only as a last resort inside a word.
+ */
+export function wrapLabel(label: string, width: number): string[] {
+	// Pieces that end after a hyphen or a run of spaces: "Jean-", "Philippe-", "Alexandre, ", "CD".
+	const pieces = (label.match(/[^\s-]*-?\s*/g) ?? []).filter((piece) => piece !== '');
+	const lines: string[] = [];
+	let line = '';
+	const push = () => {
+		if (line.trim()) lines.push(line.trim());
+		line = '';
+	};
+	for (const piece of pieces) {
+		if (textWidth((line + piece).trim()) <= width) {
+			line += piece;
+			continue;
+		}
+		push();
+		// A piece too wide on a line of its own is cut where it must be (whole characters).
+		let rest = [...piece];
+		while (textWidth(rest.join('').trim()) > width && rest.length > 1) {
+			let cut = rest.length - 1;
+			while (cut > 1 && textWidth(rest.slice(0, cut).join('')) > width) cut--;
+			lines.push(rest.slice(0, cut).join(''));
+			rest = rest.slice(cut);
+		}
+		line = rest.join('');
+	}
+	push();
+	return lines.length > 0 ? lines : [label];
+}
+
 /** The class at a glance: one labelled dot per student, x and y on the scale. */
 export function scatterChart(points: Point[], axis: Axis, labels: { x: string; y: string }, title: string): string {
 	const size = 360;
@@ -90,6 +139,7 @@ export function scatterChart(points: Point[], axis: Axis, labels: { x: string; y
 	const bottom = size - 44;
 	const top = 24; // room above the top row for a dot’s label
 	const right = size - 16;
+	const lineHeight = 15;
 	const grid = ticks(axis)
 		.map((tick) => {
 			const x = project(axis, tick, left, right);
@@ -107,9 +157,19 @@ export function scatterChart(points: Point[], axis: Axis, labels: { x: string; y
 		.map((point) => {
 			const x = project(axis, point.x, left, right);
 			const y = project(axis, point.y, bottom, top);
-			// Labels go left of dots near the right edge so they stay inside the chart.
+			// Labels go left of dots in the right half so they stay inside the chart, and wrap onto
+			// more lines when they are longer than the room on that side. The lines go up from the dot,
+			// or down from it when going up would leave the chart.
 			const leftSide = x > (left + right) / 2;
-			return `<circle class="sc-dot" cx="${x}" cy="${y}" r="5"/><text class="sc-dot-label" x="${leftSide ? x - 8 : x + 8}" y="${y - 7}" text-anchor="${leftSide ? 'end' : 'start'}">${escapeHtml(point.label)}</text>`;
+			const labelX = leftSide ? x - 8 : x + 8;
+			const lines = wrapLabel(point.label, leftSide ? labelX - 2 : size - labelX - 2);
+			const up = y - 7 - (lines.length - 1) * lineHeight >= 14;
+			const firstY = up ? y - 7 - (lines.length - 1) * lineHeight : y + 18;
+			const text =
+				lines.length === 1
+					? escapeHtml(point.label)
+					: lines.map((line, index) => `<tspan x="${labelX}" dy="${index === 0 ? 0 : lineHeight}">${escapeHtml(line)}</tspan>`).join('');
+			return `<circle class="sc-dot" cx="${x}" cy="${y}" r="5"/><text class="sc-dot-label" x="${labelX}" y="${round(firstY)}" text-anchor="${leftSide ? 'end' : 'start'}">${text}</text>`;
 		})
 		.join('');
 	return svg(size, size, title, grid + axes + dots, 'sc-scatter');
