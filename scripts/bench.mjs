@@ -16,13 +16,21 @@ import { inlineScripts } from '../src/lib/csp.ts';
 const root = resolve(import.meta.dirname, '..');
 const budgets = JSON.parse(readFileSync(join(root, 'scripts/bench/budgets.json'), 'utf8'));
 const args = process.argv.slice(2);
-const pagesArg = args.includes('--pages') ? Number(args[args.indexOf('--pages') + 1]) : 0;
+/** `--name N`: N as a number, or the fallback when the option is absent. */
+function option(name, fallback) {
+	if (!args.includes(name)) return fallback;
+	const value = Number(args[args.indexOf(name) + 1]);
+	if (!Number.isInteger(value) || value < 0) throw new Error(`${name} needs a whole number, e.g. ${name} ${fallback || 1000}`);
+	return value;
+}
+const pagesArg = option('--pages', 0);
 if (args.includes('--pages') && !(pagesArg > 0)) throw new Error('--pages needs a positive number, e.g. --pages 1000');
 // Build times vary from run to run on a shared machine: scale mode builds each site this many
 // times, alternating, and keeps each one's fastest.
-const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 2;
+const rounds = option('--rounds', 2);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const port = 4329;
+// The bench serves dist/ on this port (`--port N` or $BENCH_PORT), so it can run beside other servers.
+const port = option('--port', Number(process.env.BENCH_PORT ?? 4329));
 
 function build(cwd) {
 	const start = performance.now();
