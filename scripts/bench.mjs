@@ -34,8 +34,8 @@ const median = (values) => {
 const pagesArg = option('--pages', 0);
 if (args.includes('--pages') && !(pagesArg > 0)) throw new Error('--pages needs a positive number, e.g. --pages 1000');
 // Build times vary from run to run on a shared machine: scale mode builds each site this many
-// times, alternating, and keeps each one's fastest.
-const rounds = option('--rounds', 2);
+// times, alternating, and compares the median build of each.
+const rounds = Math.max(1, option('--rounds', 3));
 // `--lighthouse` also runs Lighthouse on every page type (see lighthouseReport), each page this many times.
 const lighthouseArg = args.includes('--lighthouse');
 const lighthouseRuns = Math.max(1, option('--lighthouse-runs', 3));
@@ -272,8 +272,8 @@ async function scale(count) {
 		times.ours.push(build(ours));
 		times.plain.push(build(plain));
 	}
-	const oursMs = Math.min(...times.ours);
-	const plainMs = Math.min(...times.plain);
+	const oursMs = median(times.ours);
+	const plainMs = median(times.plain);
 	if (!process.env.BENCH_KEEP) rmSync(tmp, { recursive: true, force: true });
 	return { pages, rounds, times, oursMs, plainMs, oursPerPage: oursMs / pages, plainPerPage: plainMs / pages, ratio: oursMs / plainMs };
 }
@@ -419,7 +419,9 @@ for (const [type, page] of Object.entries(report.pages)) {
 }
 if (report.scale) {
 	const s = report.scale;
-	console.log(`\nScale: ${s.pages} pages, fastest of ${s.rounds} builds each — this site ${s.oursPerPage.toFixed(1)} ms/page, plain Starlight ${s.plainPerPage.toFixed(1)} ms/page, ratio ${s.ratio.toFixed(2)}`);
+	const seconds = (list) => list.map((ms) => (ms / 1000).toFixed(1)).join(', ');
+	console.log(`\nScale: ${s.pages} pages, median of ${s.rounds} builds each, alternating — this site ${s.oursPerPage.toFixed(1)} ms/page, plain Starlight ${s.plainPerPage.toFixed(1)} ms/page, ratio ${s.ratio.toFixed(2)}`);
+	console.log(`  builds, in order (s): this site ${seconds(s.times.ours)}; plain Starlight ${seconds(s.times.plain)}`);
 }
 if (report.lighthouse) {
 	const lh = report.lighthouse;
