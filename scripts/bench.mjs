@@ -437,7 +437,7 @@ if (report.lighthouse) {
 }
 console.log('\nbudget                                   actual      budget      ');
 for (const row of report.budgets) {
-	const fmt = (v) => (row.unit === 'score' ? String(v) : row.unit === '×' ? `${v}×` : kb(v));
+	const fmt = (v) => (row.unit === 'score' ? String(v) : row.unit === '×' ? `${v.toFixed(2)}×` : kb(v));
 	console.log(`${`${row.page} ${row.metric}`.padEnd(41)}${fmt(row.actual).padEnd(12)}${(row.unit === 'score' ? `≥ ${row.budget}` : fmt(row.budget)).padEnd(12)}${row.ok ? 'under' : 'OVER'}`);
 }
 console.log('\nReport: .bench/report.json');
