@@ -1,28 +1,48 @@
 // Benchmark, not a test: `npm run bench` builds the site, then measures what a first visit to
 // each page type downloads (HTML, CSS, JS; raw and gzipped) against scripts/bench/budgets.json.
 // `npm run bench -- --pages 1000` also builds N synthetic chapters with this site and with a
-// plain Starlight site, and compares build cost per page.
+// plain Starlight site, and compares build cost per page. `npm run bench -- --lighthouse` also
+// audits every page type with Lighthouse (mobile) against score budgets.
 // Writes .bench/report.json and prints a short table.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium } from '@playwright/test';
 import { findChromium } from './require-chromium.mjs';
 import { serveDist } from './serve-dist.mjs';
+import { parse as parseYaml } from 'yaml';
 import { inlineScripts } from '../src/lib/csp.ts';
+import { citationLabel, parseCiteIds } from '../src/lib/references.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const budgets = JSON.parse(readFileSync(join(root, 'scripts/bench/budgets.json'), 'utf8'));
 const args = process.argv.slice(2);
-const pagesArg = args.includes('--pages') ? Number(args[args.indexOf('--pages') + 1]) : 0;
+/** `--name N`: N as a number, or the fallback when the option is absent. */
+function option(name, fallback) {
+	if (!args.includes(name)) return fallback;
+	const value = Number(args[args.indexOf(name) + 1]);
+	if (!Number.isInteger(value) || value < 0) throw new Error(`${name} needs a whole number, e.g. ${name} ${fallback || 1000}`);
+	return value;
+}
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const pagesArg = option('--pages', 0);
 if (args.includes('--pages') && !(pagesArg > 0)) throw new Error('--pages needs a positive number, e.g. --pages 1000');
 // Build times vary from run to run on a shared machine: scale mode builds each site this many
-// times, alternating, and keeps each one's fastest.
-const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 2;
+// times, alternating, and compares the median build of each.
+const rounds = Math.max(1, option('--rounds', 3));
+// `--lighthouse` also runs Lighthouse on every page type (see lighthouseReport), each page this many times.
+const lighthouseArg = args.includes('--lighthouse');
+const lighthouseRuns = Math.max(1, option('--lighthouse-runs', 3));
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-const port = 4329;
+// The bench serves dist/ on this port (`--port N` or $BENCH_PORT), so it can run beside other
+// servers; --lighthouse also takes the next two (Chrome's DevTools, the plain Starlight site).
+const port = option('--port', Number(process.env.BENCH_PORT ?? 4329));
 
 function build(cwd) {
 	const start = performance.now();
@@ -42,6 +62,9 @@ function pageTypes(dist) {
 		}
 	}
 	if (has('en/self-check')) types['self-check'] = '/en/self-check/';
+	const worksheets = existsSync(join(dist, 'en/worksheets')) ? readdirSync(join(dist, 'en/worksheets')).filter((slug) => has(`en/worksheets/${slug}`)).sort() : [];
+	if (worksheets.length > 0) types.worksheet = `/en/worksheets/${worksheets[0]}/`;
+	if (has('en/whole-manual')) types['whole-manual'] = '/en/whole-manual/';
 	return types;
 }
 
@@ -176,7 +199,7 @@ function copyProject(to) {
 	execFileSync('cp', ['-al', join(root, 'node_modules'), join(to, 'node_modules')]);
 }
 
-/** Plain Starlight: same languages, same synthetic pages, no customisation at all. */
+/** Plain Starlight: same languages and site title, `count` synthetic pages, no customisation at all. */
 function makePlain(plain, count) {
 	rmSync(plain, { recursive: true, force: true });
 	mkdirSync(join(plain, 'src'), { recursive: true });
@@ -184,9 +207,11 @@ function makePlain(plain, count) {
 	// Same dependency list as ours: Vite decides what to bundle from it.
 	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 	writeFileSync(join(plain, 'package.json'), JSON.stringify({ name: 'plain-starlight', private: true, type: 'module', dependencies: pkg.dependencies, devDependencies: pkg.devDependencies }));
+	// Our site title (it is text in every page's header too), copied from our config as written.
+	const title = readFileSync(join(root, 'astro.config.mjs'), 'utf8').match(/\btitle: (\{[^}]*\})/)?.[1] ?? "'Plain'";
 	writeFileSync(
 		join(plain, 'astro.config.mjs'),
-		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'http://127.0.0.1:4321', integrations: [starlight({ title: 'Plain', defaultLocale: 'en', locales: { en: { label: 'English', lang: 'en' }, fr: { label: 'Français', lang: 'fr' } } })] });\n`,
+		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'http://127.0.0.1:4321', integrations: [starlight({ title: ${title}, defaultLocale: 'en', locales: { en: { label: 'English', lang: 'en' }, fr: { label: 'Français', lang: 'fr' } } })] });\n`,
 	);
 	writeFileSync(
 		join(plain, 'src', 'content.config.ts'),
@@ -195,16 +220,42 @@ function makePlain(plain, count) {
 	writeSynthetic(join(plain, 'src', 'content', 'docs'), count);
 }
 
-/** What plain Starlight's chapter page loads, the baseline for the JS our features add. */
-async function plainChapter() {
+/**
+ * A page's MDX as plain Markdown, the same text: imports and comments dropped, each <Cite>
+ * replaced by the words it prints, other components' tags dropped (their content stays), and
+ * `{#id}` left off headings.
+ */
+function plainMarkdown(mdx, lang) {
+	const refs = parseYaml(readFileSync(join(root, 'content/references.yaml'), 'utf8'));
+	const cite = (ids, narrative) => {
+		const list = parseCiteIds(ids).map((key) => refs[key]);
+		return narrative ? list.map((ref) => `${ref.cite[lang]} (${ref.year})`).join('; ') : `(${list.map((ref) => citationLabel(ref, lang)).join('; ')})`;
+	};
+	return mdx
+		.replace(/^import .*\n/gm, '')
+		.replace(/\{\/\*[\s\S]*?\*\/\}/g, '')
+		.replace(/<Cite id="([^"]+)"( narrative)? \/>/g, (_, ids, narrative) => cite(ids, Boolean(narrative)))
+		.replace(/<\/?[A-Z][^>]*>/g, '')
+		.replace(/ \{#[\w-]+\}$/gm, '');
+}
+
+/**
+ * Plain Starlight holding our manual's text: every page of content/docs as plain Markdown at the
+ * same path (so its sidebar lists the same pages), under the same site title. Its chapter is the
+ * baseline for the JS our features add and for a chapter's Lighthouse LCP. Built in a temporary
+ * folder; returns its dist/ and a function that removes it.
+ */
+function buildPlainManual() {
 	const tmp = mkdtempSync(join(tmpdir(), 'cwam-bench-plain-'));
-	try {
-		makePlain(tmp, 2);
-		build(tmp);
-		return (await measurePages(join(tmp, 'dist'), { chapter: '/en/synthetic/page-0/' })).chapter;
-	} finally {
-		rmSync(tmp, { recursive: true, force: true });
+	makePlain(tmp, 0);
+	const docs = join(root, 'content/docs');
+	for (const file of readdirSync(docs, { recursive: true }).filter((name) => /\.mdx?$/.test(name))) {
+		const to = join(tmp, 'src/content/docs', file.replace(/\.mdx$/, '.md'));
+		mkdirSync(dirname(to), { recursive: true });
+		writeFileSync(to, plainMarkdown(readFileSync(join(docs, file), 'utf8'), file.split('/')[0]));
 	}
+	build(tmp);
+	return { dist: join(tmp, 'dist'), remove: () => (process.env.BENCH_KEEP ? console.log(`Plain Starlight kept in ${tmp}`) : rmSync(tmp, { recursive: true, force: true })) };
 }
 
 async function scale(count) {
@@ -221,48 +272,173 @@ async function scale(count) {
 		times.ours.push(build(ours));
 		times.plain.push(build(plain));
 	}
-	const oursMs = Math.min(...times.ours);
-	const plainMs = Math.min(...times.plain);
+	const oursMs = median(times.ours);
+	const plainMs = median(times.plain);
 	if (!process.env.BENCH_KEEP) rmSync(tmp, { recursive: true, force: true });
 	return { pages, rounds, times, oursMs, plainMs, oursPerPage: oursMs / pages, plainPerPage: plainMs / pages, ratio: oursMs / plainMs };
 }
 
+/** What Lighthouse audits: every page type in both languages (the landing page is both at once). */
+function lighthousePages(dist, types) {
+	const pages = {};
+	for (const [type, path] of Object.entries(types)) {
+		if (type === 'landing') pages[type] = path;
+		else for (const lang of ['en', 'fr']) pages[`${type} (${lang})`] = path.replace(/^\/en\//, `/${lang}/`);
+	}
+	return Object.fromEntries(Object.entries(pages).filter(([, path]) => existsSync(fileFor(dist, path))));
+}
+
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+/** One page's runs: each score and metric is the median of its runs; failed audits from the first run. */
+function summarize(path, runs) {
+	const scores = Object.fromEntries(
+		categories.map((category) => {
+			const values = runs.map((lhr) => lhr.categories[category]?.score).filter((score) => typeof score === 'number');
+			return [category, values.length > 0 ? Math.round(median(values) * 100) : null];
+		}),
+	);
+	const metric = (id) => median(runs.map((lhr) => lhr.audits[id]?.numericValue ?? Infinity));
+	// What keeps accessibility, best practices or SEO under 100: audit id, title, the first elements.
+	const first = runs[0];
+	const findings = Object.entries(first.categories)
+		.filter(([category]) => category !== 'performance')
+		.flatMap(([category, { auditRefs }]) => auditRefs.filter((ref) => ref.weight > 0 && first.audits[ref.id].score !== null && first.audits[ref.id].score < 1).map((ref) => ({ category, ...first.audits[ref.id] })))
+		.map(({ category, id, title, details }) => ({ category, id, title, items: (details?.items ?? []).slice(0, 3).map((item) => item.node?.snippet ?? item.source?.snippet ?? item.sourceLocation?.url ?? item.url ?? JSON.stringify(item).slice(0, 120)) }));
+	return {
+		path,
+		scores,
+		lcp: Math.round(metric('largest-contentful-paint')),
+		cls: Number(metric('cumulative-layout-shift').toFixed(3)),
+		tbt: Math.round(metric('total-blocking-time')),
+		runs: runs.map((lhr) => ({
+			performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+			lcp: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+			tbt: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
+			seconds: Math.round(lhr.timing.total / 100) / 10,
+			benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+			error: lhr.runtimeError?.code,
+		})),
+		findings,
+	};
+}
+
+/**
+ * Lighthouse in its default configuration, a first visit on a mid-range phone (mobile screen,
+ * simulated slow 4G and a 4× slower CPU), on our pages served compressed from dist/ and on the
+ * plain Starlight chapter with the same text. Pages with a performance budget, and the plain
+ * chapter, are audited `lighthouseRuns` times, all pages in turn each round, so that a busy moment
+ * on the machine does not fall on one page only; accessibility, best practices and SEO, which do
+ * not vary, only in the first round, as are pages with no performance budget.
+ */
+async function lighthouseReport(types, plainDist) {
+	const { default: lighthouse } = await import('lighthouse');
+	const { launch } = await import('chrome-launcher');
+	const start = performance.now();
+	const dist = join(root, 'dist');
+	const timed = (key) => 'performance' in (budgets.lighthouse.minScore[key.replace(/ \((en|fr)\)$/, '')] ?? {});
+	const targets = [];
+	for (const [key, path] of Object.entries(lighthousePages(dist, types))) {
+		targets.push({ site: 'pages', key, path, url: `http://127.0.0.1:${port}${path}`, rounds: timed(key) ? lighthouseRuns : 1, categories });
+		if (key.startsWith('chapter')) targets.push({ site: 'plainStarlight', key, path, url: `http://127.0.0.1:${port + 2}${path}`, rounds: lighthouseRuns, categories: ['performance'] });
+	}
+	const servers = [await serveDist(port, dist), await serveDist(port + 2, plainDist)];
+	const chrome = await launch({ chromePath: findChromium(), port: port + 1, chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+	const runs = targets.map(() => []);
+	try {
+		for (let round = 0; round < lighthouseRuns; round++) {
+			for (const [i, target] of targets.entries()) {
+				if (round >= target.rounds) continue;
+				const flags = { port: chrome.port, logLevel: 'error', onlyCategories: round === 0 ? target.categories : ['performance'], disableFullPageScreenshot: true };
+				runs[i].push((await lighthouse(target.url, flags)).lhr);
+			}
+		}
+	} finally {
+		chrome.kill();
+		for (const server of servers) server.close();
+	}
+	const result = { runs: lighthouseRuns, seconds: Math.round((performance.now() - start) / 1000), pages: {}, plainStarlight: {} };
+	for (const [i, { site, key, path }] of targets.entries()) result[site][key] = summarize(path, runs[i]);
+	// Lighthouse's measure of this machine's speed at each run: lower when other work slows it down.
+	result.benchmarkIndex = Math.round(median(runs.flat().map((lhr) => lhr.environment.benchmarkIndex)));
+	return result;
+}
+
+function checkLighthouse(lh) {
+	const rows = [];
+	const { minScore, chapterLcpVsPlainStarlight } = budgets.lighthouse;
+	for (const [key, page] of Object.entries(lh.pages)) {
+		const type = key.replace(/ \((en|fr)\)$/, '');
+		for (const [category, min] of Object.entries({ ...minScore['*'], ...minScore[type] })) {
+			rows.push({ page: key, metric: category, actual: page.scores[category], budget: min, ok: page.scores[category] >= min, unit: 'score' });
+		}
+		const plain = lh.plainStarlight[key];
+		if (type === 'chapter' && plain) {
+			const ratio = page.lcp / plain.lcp;
+			rows.push({ page: key, metric: 'LCP vs plain Starlight', actual: Number(ratio.toFixed(2)), budget: chapterLcpVsPlainStarlight, ok: ratio <= chapterLcpVsPlainStarlight, unit: '×' });
+		}
+	}
+	return rows;
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const report = { date: new Date().toISOString(), buildMs: build(root) };
-report.pages = await measurePages(join(root, 'dist'));
+const types = pageTypes(join(root, 'dist'));
+if (!types.chapter) throw new Error('No chapter page found in dist/ to measure');
+report.pages = await measurePages(join(root, 'dist'), types);
 report.budgets = checkBudgets(report.pages);
-// Our features on a chapter page (copy links, presentation view, offline) against plain Starlight's own JS.
-report.plainStarlightChapter = await plainChapter();
-if (report.pages.chapter) {
+const plain = buildPlainManual();
+try {
+	// Our features on a chapter page (copy links, presentation view, offline) against plain Starlight's own JS.
+	report.plainStarlightChapter = (await measurePages(plain.dist, { chapter: types.chapter })).chapter;
 	const actual = report.pages.chapter.js.gzip - report.plainStarlightChapter.js.gzip;
 	report.budgets.push({ page: 'chapter', metric: 'jsBeyondStarlight', actual, budget: budgets.pages.chapter.jsBeyondStarlight, ok: actual <= budgets.pages.chapter.jsBeyondStarlight });
+	if (lighthouseArg) {
+		report.lighthouse = await lighthouseReport(types, plain.dist);
+		report.budgets.push(...checkLighthouse(report.lighthouse));
+	}
+} finally {
+	plain.remove();
 }
 if (pagesArg) {
-	report.scale = scale(pagesArg);
-	report.scale = await report.scale;
-	report.budgets.push({ page: 'build', metric: 'costPerPageRatio', actual: Number(report.scale.ratio.toFixed(2)), budget: budgets.buildCostRatio, ok: report.scale.ratio <= budgets.buildCostRatio });
+	report.scale = await scale(pagesArg);
+	report.budgets.push({ page: 'build', metric: 'costPerPageRatio', actual: Number(report.scale.ratio.toFixed(2)), budget: budgets.buildCostRatio, ok: report.scale.ratio <= budgets.buildCostRatio, unit: '×' });
 }
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
 console.log(`\nBuild: ${(report.buildMs / 1000).toFixed(1)} s\n`);
-console.log('page        path                          HTML (raw/gz)       CSS (raw/gz)        JS (raw/gz)         weight (gz)  after load + search (gz)');
+console.log(`${'page'.padEnd(14)}${'path'.padEnd(42)}HTML (raw/gz)       CSS (raw/gz)        JS (raw/gz)         weight (gz)  after load + search (gz)`);
 for (const [type, page] of Object.entries(report.pages)) {
 	const cell = (m) => `${kb(page[m].raw)} / ${kb(page[m].gzip)}`.padEnd(20);
-	console.log(`${type.padEnd(12)}${page.path.padEnd(30)}${cell('html')}${cell('css')}${cell('js')}${kb(page.weight).padEnd(13)}${kb(page.search.gzip)}`);
+	console.log(`${type.padEnd(14)}${page.path.padEnd(42)}${cell('html')}${cell('css')}${cell('js')}${kb(page.weight).padEnd(13)}${kb(page.search.gzip)}`);
 }
 {
 	const cell = (m) => `${kb(report.plainStarlightChapter[m].raw)} / ${kb(report.plainStarlightChapter[m].gzip)}`.padEnd(20);
-	console.log(`${'(plain Starlight chapter, for comparison)'.padEnd(42)}${cell('html')}${cell('css')}${cell('js')}${kb(report.plainStarlightChapter.weight)}`);
+	console.log(`${'(plain Starlight chapter, for comparison)'.padEnd(56)}${cell('html')}${cell('css')}${cell('js')}${kb(report.plainStarlightChapter.weight)}`);
 }
 if (report.scale) {
 	const s = report.scale;
-	console.log(`\nScale: ${s.pages} pages, fastest of ${s.rounds} builds each — this site ${s.oursPerPage.toFixed(1)} ms/page, plain Starlight ${s.plainPerPage.toFixed(1)} ms/page, ratio ${s.ratio.toFixed(2)}`);
+	const seconds = (list) => list.map((ms) => (ms / 1000).toFixed(1)).join(', ');
+	console.log(`\nScale: ${s.pages} pages, median of ${s.rounds} builds each, alternating — this site ${s.oursPerPage.toFixed(1)} ms/page, plain Starlight ${s.plainPerPage.toFixed(1)} ms/page, ratio ${s.ratio.toFixed(2)}`);
+	console.log(`  builds, in order (s): this site ${seconds(s.times.ours)}; plain Starlight ${seconds(s.times.plain)}`);
 }
-console.log('\nbudget                         actual      budget      ');
+if (report.lighthouse) {
+	const lh = report.lighthouse;
+	console.log(`\nLighthouse, mobile (simulated slow 4G, 4× slower CPU): scores out of 100, median of ${lh.runs} runs (1 for pages with no performance budget); ${lh.seconds} s, machine speed index ${lh.benchmarkIndex}`);
+	console.log(`${'page'.padEnd(23)}${'path'.padEnd(42)}perf  a11y  b-p   seo   LCP       CLS     TBT`);
+	const line = (label, page) =>
+		console.log(`${label.padEnd(23)}${page.path.padEnd(42)}${categories.map((c) => String(page.scores[c] ?? '-').padEnd(6)).join('')}${`${(page.lcp / 1000).toFixed(2)} s`.padEnd(10)}${page.cls.toFixed(3).padEnd(8)}${page.tbt} ms`);
+	for (const [key, page] of Object.entries(lh.pages)) {
+		line(key, page);
+		if (lh.plainStarlight[key]) line('  plain Starlight', lh.plainStarlight[key]);
+		for (const finding of page.findings) console.log(`    ${finding.category} ${finding.id}: ${finding.title} ${finding.items.join(' ').slice(0, 160)}`);
+	}
+}
+console.log('\nbudget                                   actual      budget      ');
 for (const row of report.budgets) {
-	const fmt = (v) => (row.metric === 'costPerPageRatio' ? `${v}×` : kb(v));
-	console.log(`${`${row.page} ${row.metric}`.padEnd(31)}${fmt(row.actual).padEnd(12)}${fmt(row.budget).padEnd(12)}${row.ok ? 'under' : 'OVER'}`);
+	const fmt = (v) => (row.unit === 'score' ? String(v) : row.unit === '×' ? `${v.toFixed(2)}×` : kb(v));
+	console.log(`${`${row.page} ${row.metric}`.padEnd(41)}${fmt(row.actual).padEnd(12)}${(row.unit === 'score' ? `≥ ${row.budget}` : fmt(row.budget)).padEnd(12)}${row.ok ? 'under' : 'OVER'}`);
 }
 console.log('\nReport: .bench/report.json');
 process.exitCode = report.budgets.every((row) => row.ok) ? 0 : 1;

@@ -159,5 +159,24 @@ for (const lang of ['en', 'fr'] as const) {
 			expect(await titles.evaluateAll((h) => h.map((e) => getComputedStyle(e.parentElement!).breakBefore))).toEqual(expected.map(() => 'page'));
 			await expect(page.locator('#starlight__sidebar')).toBeHidden();
 		});
+
+		// Chapters far from the screen are not rendered (content-visibility: auto) until needed.
+		test('a link into the whole manual opens at its chapter, and print renders every chapter', async ({ page }) => {
+			await page.goto(`/${lang}/whole-manual/`);
+			const last = page.locator('.whole-manual-chapter > h2').last();
+			const anchor = await last.getAttribute('id');
+			await page.goto(`/${lang}/whole-manual/#${anchor}`);
+			await expect(last).toBeInViewport();
+			const top = await last.evaluate((h) => h.getBoundingClientRect().top);
+			expect(top).toBeGreaterThanOrEqual(0);
+			expect(top).toBeLessThan(150);
+			await page.emulateMedia({ media: 'print' });
+			// Without `contentVisibilityAuto`, checkVisibility() would not tell a skipped chapter apart.
+			const rendered = await page
+				.locator('.whole-manual-chapter > :last-child')
+				.evaluateAll((ends) => ends.map((end) => end.checkVisibility({ contentVisibilityAuto: true })));
+			expect(rendered.length).toBeGreaterThan(10);
+			expect(rendered).toEqual(rendered.map(() => true));
+		});
 	});
 }
