@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { completeCsp, decodeAttribute, hashSource, inlineScripts, styleAttributes } from '../../src/lib/csp';
 
@@ -9,6 +10,11 @@ const policy = (html: string) => html.match(/content="([^"]*)"/)![1]!;
 
 describe('hashSource', () => {
 	it('is the CSP form of a SHA-256 hash', () => expect(hashSource('alert(1)')).toBe(sha('alert(1)')));
+
+	it('gives each source its own hash, the same when asked again', () => {
+		const sources = ['a()', 'b()', 'a()', '', ' a()', 'a()'];
+		expect(sources.map(hashSource)).toEqual(sources.map(sha));
+	});
 });
 
 describe('decodeAttribute', () => {
@@ -28,6 +34,29 @@ describe('styleAttributes', () => {
 	it('collects distinct style attribute values inside tags only, decoded', () => {
 		const html = `<p style="--x: 1">text with style="fake"</p><span style='color: red'></span><i style="--x: 1"></i><b style="a&amp;b"></b>`;
 		expect(styleAttributes(html)).toEqual(['--x: 1', 'color: red', 'a&b']);
+	});
+
+	it('finds exactly what scanning every tag of the page finds', () => {
+		// The straightforward version: the tag pattern tried at every position of the page.
+		const reference = (html: string) => {
+			const values = new Set<string>();
+			for (const [tag] of html.matchAll(/<[a-z][^<>]*?\sstyle\s*=\s*(?:"[^"]*"|'[^']*')[^<>]*>/gi)) {
+				for (const match of tag.matchAll(/\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) values.add(decodeAttribute(match[1] ?? match[2] ?? ''));
+			}
+			return [...values];
+		};
+		const pieces = ['<', '>', '<p', '<B', '</p>', '<1', ' ', '\n', 'style', ' style=', '=', '"', "'", 'a', '&amp;'];
+		const attributes = [' style="a"', ' style = \'b\'', ' STYLE="c"', ' style="--x: 1"', ' title="x>y"', ` title='x style="y"'`, ` style="x<p style='y'>"`, ' style="a&amp;b"'];
+		const page = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...attributes)), { maxLength: 30 }).map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(page, (html) => {
+				expect(styleAttributes(html)).toEqual(reference(html));
+			}),
+			{ numRuns: 20_000 },
+		);
+		const html = `<p style="a" title='x style="y"'>t style="z" <i>u</i><b data-x="1>2" style="w"><b style="v>"> <a style = "q" STYLE='r'><s style="x<p style='y'>">`;
+		expect(styleAttributes(html)).toEqual(reference(html));
+		expect(styleAttributes(html)).toEqual(['a', 'y', 'v>', 'q', 'r', "x<p style='y'>"]);
 	});
 });
 
