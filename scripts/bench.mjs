@@ -131,7 +131,7 @@ async function measurePages(dist, types = pageTypes(dist)) {
 			await page.waitForLoadState('networkidle');
 			if (type !== 'landing') {
 				await page.locator('site-search button[data-open-modal]').click();
-				await page.locator('#starlight__search input').fill('alliance');
+				await page.locator('#starlight__search input.pagefind-ui__search-input').fill('alliance');
 				await page.waitForLoadState('networkidle');
 				await page.waitForTimeout(300);
 			}

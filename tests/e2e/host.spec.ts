@@ -143,7 +143,7 @@ test.describe('the site under nginx', () => {
 
 			// Pagefind's script, WebAssembly and index, as nginx serves them (nosniff, gzip).
 			await page.locator('site-search button[data-open-modal]').click();
-			await page.locator('#starlight__search input').fill(lang === 'en' ? 'trust' : 'confiance');
+			await page.locator('#starlight__search input.pagefind-ui__search-input').fill(lang === 'en' ? 'trust' : 'confiance');
 			// Loading the WebAssembly and index can take a while on a busy machine.
 			await expect(page.locator('#starlight__search .pagefind-ui__result-link').first()).toHaveAttribute('href', new RegExp(`^/${lang}/`), { timeout: 20_000 });
 		});
