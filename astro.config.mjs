@@ -2,12 +2,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightLinksValidator from 'starlight-links-validator';
 import { buildSidebar, parseNavigation } from './src/lib/navigation.ts';
 import { completeCspIntegration } from './src/integrations/complete-csp.ts';
 import { chapterLinksPlugin } from './src/integrations/chapter-links.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
+import { pageToolsPath } from './src/lib/page-tools.ts';
 
 // Deployment is configured by environment, so `dist/` can go to any static host.
 const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
@@ -44,8 +46,23 @@ export default defineConfig({
 		syntaxHighlight: false,
 	},
 	// content/ is reached through the src/content link: keep that path so Starlight knows each page's language.
-	vite: { resolve: { preserveSymlinks: true } },
+	vite: {
+		resolve: { preserveSymlinks: true },
+		build: {
+			// Astro writes small scripts into every page's HTML. Two of ours stay files: the <head>
+			// script (page tools, offline reading, search ready when opened), cached once for the whole
+			// site rather than repeated in every page, which keeps a chapter's HTML within the first
+			// network round trip; and the presentation view's, which src/client/chapter-tools.ts imports
+			// by its address (src/pages/[lang]/page-tools.astro).
+			assetsInlineLimit: (file) => (/(^|\/)(Head|page-tools)\.astro_astro_type_script/.test(file) ? false : undefined),
+		},
+	},
 	integrations: [
+		// Starlight's own sitemap settings (languages), less the page tools, which are not for readers.
+		sitemap({
+			i18n: { defaultLocale: 'en', locales: { en: 'en', fr: 'fr' } },
+			filter: (page) => !new URL(page).pathname.endsWith(`/${pageToolsPath}/`),
+		}),
 		starlight({
 			title: siteTitle,
 			description: 'A bilingual guide for elementary teachers to build a working alliance with every student.',
@@ -58,7 +75,7 @@ export default defineConfig({
 				fr: { label: 'Français', lang: 'fr' },
 			},
 			sidebar: buildSidebar(navigation, written),
-			customCss: ['./src/styles/site.css'],
+			customCss: ['./src/styles/site.css', './src/styles/components.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Head: './src/components/overrides/Head.astro',

@@ -207,8 +207,8 @@ function makePlain(plain, count) {
 	// Same dependency list as ours: Vite decides what to bundle from it.
 	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 	writeFileSync(join(plain, 'package.json'), JSON.stringify({ name: 'plain-starlight', private: true, type: 'module', dependencies: pkg.dependencies, devDependencies: pkg.devDependencies }));
-	// Our site title (it is text in every page's header too), copied from our config as written.
-	const title = readFileSync(join(root, 'astro.config.mjs'), 'utf8').match(/\btitle: (\{[^}]*\})/)?.[1] ?? "'Plain'";
+	// Our site title in each language (it is text in every page's header too), from our UI strings.
+	const title = JSON.stringify(Object.fromEntries(['en', 'fr'].map((lang) => [lang, JSON.parse(readFileSync(join(root, `content/i18n/${lang}.json`), 'utf8'))['cwam.siteTitle']])));
 	writeFileSync(
 		join(plain, 'astro.config.mjs'),
 		`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'http://127.0.0.1:4321', integrations: [starlight({ title: ${title}, defaultLocale: 'en', locales: { en: { label: 'English', lang: 'en' }, fr: { label: 'Français', lang: 'fr' } } })] });\n`,

@@ -3,11 +3,11 @@
  * - a "copy link" button beside each h2/h3, with visible and announced feedback;
  * - on worksheets, a print button;
  * - "Present this page" (`?present`): the presentation view, src/client/presenter.ts, loaded
- *   only when a trainer uses it.
- * The markup (buttons, controls, their words) is rendered at build time by
- * src/components/overrides/MarkdownContent.astro in <template>s that this code clones.
+ *   with its markup from the page tools only when a trainer uses it.
+ * The markup (buttons, their words) is rendered at build time by
+ * src/components/overrides/MarkdownContent.astro in a <template> that this code clones; the
+ * presentation view's controls come with it (src/pages/[lang]/page-tools.astro).
  */
-import { presentParam } from '../lib/present-param';
 import type { Presenter } from './presenter';
 
 const tools = document.querySelector<HTMLElement>('.page-tools');
@@ -27,16 +27,42 @@ function setUp(tools: HTMLElement, content: HTMLElement, status: HTMLElement) {
 	tools.querySelector('.print-page')?.addEventListener('click', () => print());
 
 	const toggle = tools.querySelector<HTMLAnchorElement>('.present-toggle');
-	const controls = tools.querySelector<HTMLTemplateElement>('template[data-present-controls]');
-	if (!toggle || !controls) return;
+	if (!toggle) return;
 	tools.hidden = false;
 	let presenter: Promise<Presenter> | undefined;
-	const load = () => (presenter ??= import('./presenter').then(({ createPresenter }) => createPresenter(content, controls, announce)));
+	const load = () => (presenter ??= loadPresenter(content, announce));
+	// If the presentation view cannot load (offline before the site was ever kept), say so; try again next time.
+	const failed = (error: unknown) => {
+		console.error(error);
+		presenter = undefined;
+		announce(toggle.dataset.failed!);
+	};
 	toggle.addEventListener('click', (event) => {
 		event.preventDefault();
-		void load().then((deck) => deck.start());
+		load().then((deck) => deck.start(), failed);
 	});
-	if (new URLSearchParams(location.search).has(presentParam)) void load().then((deck) => deck.enter());
+	// The toggle's own address names the parameter (`?present`, from src/lib/present-param.ts): importing
+	// that module here would make it a script file of its own, shared with the presentation code.
+	const param = new URL(toggle.href).search.slice(1);
+	if (new URLSearchParams(location.search).has(param)) load().then((deck) => deck.enter(), failed);
+}
+
+/**
+ * The presentation view: its markup (a <template>) and its script both come from the page tools
+ * in the page's language, src/pages/[lang]/page-tools.astro (the address as src/lib/page-tools.ts
+ * makes it), fetched the first time a page is presented; the service worker keeps them offline.
+ */
+async function loadPresenter(content: HTMLElement, announce: (message: string) => void): Promise<Presenter> {
+	const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${document.documentElement.lang}/page-tools/`;
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`presentation view: ${url} answered ${response.status}`);
+	const tools = new DOMParser().parseFromString(await response.text(), 'text/html');
+	const template = tools.querySelector<HTMLTemplateElement>('template[data-present-controls]');
+	// The page's own script (Astro names the file after the page; the page may load others).
+	const script = tools.querySelector('script[type="module"][src*="page-tools"]')?.getAttribute('src');
+	if (!template || !script) throw new Error(`presentation view: ${url} has no presentation <template> or script`);
+	const { createPresenter } = (await import(/* @vite-ignore */ new URL(script, location.href).href)) as typeof import('./presenter');
+	return createPresenter(content, template, announce);
 }
 
 function addCopyLinks(content: HTMLElement, template: HTMLTemplateElement, announce: (message: string) => void) {

@@ -3,19 +3,24 @@
  * src/integrations/service-worker.ts), which keeps every page, the assets and the search index,
  * so the manual and the self-check work offline after a first visit. When a new deployment's
  * worker takes over a page that an older one was already serving, the reader is told once, in
- * the page's language (the notice waits in a <template> from src/components/overrides/Head.astro).
+ * the page's language (the notice's markup is fetched then, from src/pages/[lang]/page-tools.astro).
  * Nothing is shown on the first install.
  */
 const workers = navigator.serviceWorker; // undefined on plain http (other than localhost)
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 if (workers) {
 	// Served by a worker when the page loaded: a later takeover is a new deployment.
 	let controlled = !!workers.controller;
 	let told = false;
-	workers.addEventListener('controllerchange', () => {
-		const template = document.querySelector<HTMLTemplateElement>('template[data-offline-notice]');
-		if (controlled && !told && template) {
+	workers.addEventListener('controllerchange', async () => {
+		if (controlled && !told) {
 			told = true;
-			const notice = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+			// The notice's markup, in the page's language: src/pages/[lang]/page-tools.astro (the
+			// address as src/lib/page-tools.ts makes it), served by the new worker.
+			const tools = await fetch(`${base}${document.documentElement.lang}/page-tools/`).then((response) => response.text(), () => '');
+			const template = new DOMParser().parseFromString(tools, 'text/html').querySelector<HTMLTemplateElement>('template[data-offline-notice]');
+			if (!template) return;
+			const notice = document.importNode(template.content, true).firstElementChild as HTMLElement;
 			const message = notice.querySelector('p')!;
 			notice.querySelector('[data-reload]')!.addEventListener('click', () => location.reload());
 			notice.querySelector('[data-dismiss]')!.addEventListener('click', () => notice.remove());
@@ -26,5 +31,5 @@ if (workers) {
 		controlled = true;
 	});
 	// Refused in some private modes: the site then simply works online only.
-	workers.register(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}sw.js`).catch(() => {});
+	workers.register(`${base}sw.js`).catch(() => {});
 }

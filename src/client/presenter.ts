@@ -1,10 +1,12 @@
 /**
  * Presentation view (`?present`): navigation hidden, large type, one h2 section at a time.
- * Loaded by src/client/chapter-tools.ts only when a trainer presents a page, so readers never
- * download it. Its controls are rendered at build time (src/components/overrides/MarkdownContent.astro)
- * in a <template> cloned here.
+ * The script of the page tools (src/pages/[lang]/page-tools.astro), which src/client/chapter-tools.ts
+ * fetches only when a trainer presents a page, so readers never download it. Its controls, and the
+ * figure for the page's QR code (drawn here), are rendered at build time in a <template> there.
+ * It does nothing on its own: chapter-tools imports it and calls createPresenter.
  */
 import { moveSlide, presentParam, presentationUrl, slideMoveForKey, slideNumbers } from '../lib/slides';
+import { qrMatrix, qrPath } from '../lib/qr';
 
 // The same as fill() in src/lib/self-check-strings.ts, kept here on purpose: importing that one
 // would make the bundler share a chunk between the self-check and this file.
@@ -22,7 +24,9 @@ export function createPresenter(content: HTMLElement, template: HTMLTemplateElem
 	const blocks = [...content.children] as HTMLElement[];
 	const slides = slideNumbers(blocks.map((block) => block.matches('.sl-heading-wrapper.level-h2, h2')));
 	const count = (slides.at(-1) ?? 0) + 1;
-	const controls = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+	const controls = document.importNode(template.content.querySelector('.present-controls')!, true) as HTMLElement;
+	// The QR code goes first in the content, so it belongs to the first slide, with the title.
+	content.prepend(qrFigure(template));
 	const position = controls.querySelector<HTMLElement>('.present-position')!;
 	const positionText = position.dataset.text!;
 	let current = 0;
@@ -90,4 +94,20 @@ export function createPresenter(content: HTMLElement, template: HTMLTemplateElem
 		enter,
 		exit,
 	};
+}
+
+/** The page's QR code (of its canonical address: the public one), in the figure from the template. */
+function qrFigure(template: HTMLTemplateElement): HTMLElement {
+	const figure = document.importNode(template.content.querySelector('.present-qr')!, true) as HTMLElement;
+	const url = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href.replace(/[?#].*$/, '');
+	const svg = figure.querySelector('svg')!;
+	const modules = qrMatrix(url, { border: 2, ecc: 'M' });
+	const size = String(modules.length);
+	svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
+	svg.setAttribute('aria-label', fill(svg.dataset.label!, { url }));
+	svg.querySelector('rect')!.setAttribute('width', size);
+	svg.querySelector('rect')!.setAttribute('height', size);
+	svg.querySelector('path')!.setAttribute('d', qrPath(modules));
+	figure.querySelector('.present-url')!.textContent = url;
+	return figure;
 }

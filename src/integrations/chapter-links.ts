@@ -5,7 +5,7 @@ import { printUrl, withBase } from '../lib/base-path';
 /**
  * Markdown plugin for chapter links: prefixes the deployment's base path to root-relative
  * links, and records each link's full address for print (handouts show where links lead).
- * Components' `href` props (e.g. Starlight's <LinkCard href="/en/…/">) get the base path too.
+ * Components' `href` props (e.g. <StartLink href="/en/…/">) get the base path too.
  */
 export function chapterLinksPlugin(base: string, site: string) {
 	const componentHref = (node: Readonly<MdxJsxFlowElement | MdxJsxTextElement>, context: { replaceNode: (node: never, replacement: never) => void }) => {

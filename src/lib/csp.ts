@@ -63,6 +63,17 @@ export function styleAttributes(html: string): string[] {
 	return [...values];
 }
 
+export function inlineStyles(html: string): string[] {
+	return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map(([, body]) => body!);
+}
+
+/** A directive's sources other than hashes, then the hashes of the given inline blocks, each once. */
+function onlyHashesOf(directive: string, blocks: string[]): string {
+	const sources = new Set(directive.split(/\s+/).filter((source) => !/^'sha(256|384|512)-/.test(source)));
+	for (const block of blocks) sources.add(hashSource(block));
+	return [...sources].join(' ');
+}
+
 const metaPattern = /(<meta\s+http-equiv="content-security-policy"\s+content=")([^"]*)(")/i;
 
 /** Returns the page with every inline script and style attribute it holds allowed by hash; unchanged if it has no CSP. */
@@ -75,9 +86,12 @@ export function completeCsp(html: string): string {
 		.filter(Boolean);
 	const scriptIndex = directives.findIndex((directive) => directive.startsWith('script-src '));
 	if (scriptIndex === -1) throw new Error('the page’s Content-Security-Policy has no script-src');
-	const scriptSources = new Set(directives[scriptIndex]!.split(/\s+/));
-	for (const script of inlineScripts(html)) scriptSources.add(hashSource(script));
-	directives[scriptIndex] = [...scriptSources].join(' ');
+	// Astro lists the hash of every script and style it bundled anywhere in the site on every page;
+	// a hash only allows an inline block, so each page keeps the hashes of its own blocks and no others
+	// (external files come under 'self'). That keeps a chapter's first response inside one round trip.
+	directives[scriptIndex] = onlyHashesOf(directives[scriptIndex]!, inlineScripts(html));
+	const styleIndex = directives.findIndex((directive) => directive.startsWith('style-src '));
+	if (styleIndex !== -1) directives[styleIndex] = onlyHashesOf(directives[styleIndex]!, inlineStyles(html));
 
 	const styleHashes = styleAttributes(html).map(hashSource);
 	const attrDirective = styleHashes.length > 0 ? `style-src-attr 'unsafe-hashes' ${styleHashes.join(' ')}` : "style-src-attr 'none'";

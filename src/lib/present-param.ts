@@ -1,6 +1,6 @@
 /**
  * The URL parameter that opens a page in presentation view (`/en/chapter/?present`), so a
- * trainer can bookmark it. Its own module: the chapter tools every reader loads need this
- * word only, not the presentation code in src/lib/slides.ts.
+ * trainer can bookmark it. The presentation toggle's link is built from it
+ * (src/components/overrides/MarkdownContent.astro), and the chapter tools read it from there.
  */
 export const presentParam = 'present';

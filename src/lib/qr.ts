@@ -6,7 +6,7 @@ export const qrMask = 2;
 
 /**
  * A QR code as one compact SVG path: each horizontal run of dark modules is one rectangle,
- * so a page's code stays about 1 KB gzipped (a rectangle per module would be several times that).
+ * so a page's code is a couple of kilobytes (a rectangle per module would be several times that).
  */
 export function qrPath(modules: readonly (readonly boolean[])[]): string {
 	let path = '';
@@ -23,16 +23,6 @@ export function qrPath(modules: readonly (readonly boolean[])[]): string {
 		}
 	});
 	return path;
-}
-
-/** The SVG markup for a QR matrix (quiet zone included in the matrix), dark on white in any theme. */
-export function qrSvg(modules: readonly (readonly boolean[])[], label: string): string {
-	const size = modules.length;
-	const escaped = label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-	return (
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img" aria-label="${escaped}" shape-rendering="crispEdges">` +
-		`<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${qrPath(modules)}"/></svg>`
-	);
 }
 
 /*

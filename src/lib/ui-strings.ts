@@ -45,6 +45,7 @@ export const uiStringKeys = [
 	'cwam.present.position',
 	'cwam.present.qrCaption',
 	'cwam.present.qrLabel',
+	'cwam.present.unavailable',
 	'cwam.wholeManual.contents',
 	// Offline reading: the notice shown when a new deployment takes over the page.
 	'cwam.offline.updated',

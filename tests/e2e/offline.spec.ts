@@ -126,9 +126,12 @@ for (const lang of langs) {
 			await expect(page.locator('h1')).toHaveText(titleOf(lang, 'index'));
 			await page.goto(`/${lang}/about/`);
 			await expect(page.locator('h1')).toHaveText(titleOf(lang, 'about'));
-			// The presentation view's address (?present) is served from the same cached page.
+			// The presentation view's address (?present) is served from the same cached page, and its
+			// controls and QR code (fetched from the page tools) come from the cache too.
 			await page.goto(`/${lang}/about/?present`);
 			await expect(page.locator('h1')).toHaveText(titleOf(lang, 'about'));
+			await expect(page.locator('.present-controls')).toBeVisible();
+			await expect(page.locator('.present-qr svg path')).toHaveAttribute('d', /^M/);
 
 			// Search: Pagefind's index is in the cache too.
 			await page.goto(`/${lang}/`);

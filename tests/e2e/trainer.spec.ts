@@ -3,12 +3,13 @@
  * the presentation view with its QR code, print handouts and the whole-manual page.
  */
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { qrMatrix, qrPath } from '../../src/lib/qr';
 
 const chapter = 'building-the-bond';
 const section = 'greeting';
 const words = {
-	en: { other: 'fr', otherLabel: 'Français', copied: 'Link copied', present: 'Present this page', exit: 'Leave presentation', next: 'Next', position: 'Section', manual: 'The whole manual' },
-	fr: { other: 'en', otherLabel: 'English', copied: 'Lien copié', present: 'Présenter cette page', exit: 'Quitter la présentation', next: 'Suivante', position: 'Section', manual: 'Le manuel au complet' },
+	en: { other: 'fr', otherLabel: 'Français', copied: 'Link copied', present: 'Present this page', exit: 'Leave presentation', next: 'Next', position: 'Section', manual: 'The whole manual', unavailable: /^The presentation view could not load/ },
+	fr: { other: 'en', otherLabel: 'English', copied: 'Lien copié', present: 'Présenter cette page', exit: 'Quitter la présentation', next: 'Suivante', position: 'Section', manual: 'Le manuel au complet', unavailable: /^La présentation n’a pas pu s’ouvrir/ },
 } as const;
 
 for (const lang of ['en', 'fr'] as const) {
@@ -57,12 +58,16 @@ for (const lang of ['en', 'fr'] as const) {
 			await expect(page.locator('#starlight__sidebar')).toBeHidden();
 			await expect(page.locator('h1')).toBeVisible();
 
-			// The QR code of the page's public URL, made at build time, with the URL under it.
+			// The QR code of the page's public URL, drawn when the page is presented, with the URL under it.
 			const qr = page.locator('.present-qr svg');
 			await expect(qr).toBeVisible();
 			const url = await page.locator('.present-qr .present-url').innerText();
 			expect(url).toMatch(new RegExp(`^https?://.+/${lang}/${chapter}/$`));
 			await expect(qr).toHaveAttribute('aria-label', new RegExp(url.replace(/[.?]/g, '\\$&')));
+			const modules = qrMatrix(url, { border: 2, ecc: 'M' });
+			await expect(qr).toHaveAttribute('viewBox', `0 0 ${modules.length} ${modules.length}`);
+			await expect(qr.locator('path')).toHaveAttribute('d', qrPath(modules));
+			expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(150);
 			const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 			expect(fontSize).toBeGreaterThanOrEqual(20);
 			await expectNoAxeViolations(page);
@@ -103,7 +108,7 @@ for (const lang of ['en', 'fr'] as const) {
 		});
 
 		test('the presentation code loads only when used; Back and Forward leave and re-enter the view', async ({ page, watch }) => {
-			const presenterRequests = () => watch.requests.filter((url) => /\/presenter\.[\w-]+\.js$/.test(url));
+			const presenterRequests = () => watch.requests.filter((url) => /\/page-tools\.astro_astro_type_script[\w.-]+\.js$/.test(url));
 			await page.goto(`/${lang}/${chapter}/`);
 			// The chapter tools have run (copy-link buttons are theirs), without the presentation code.
 			await expect(page.locator('.sl-markdown-content button.copy-link').first()).toBeVisible();
@@ -119,6 +124,21 @@ for (const lang of ['en', 'fr'] as const) {
 			await expect(page).toHaveURL(/\?present$/);
 			await expect(page.locator('.present-controls')).toBeVisible();
 			await expect(page.locator('header.header')).toBeHidden();
+		});
+
+		test('when the presentation view cannot load, the reader is told, and the next try works', async ({ page, watch }) => {
+			watch.allowConsoleError(/Failed to (load resource|fetch)/);
+			await page.goto(`/${lang}/${chapter}/`);
+			await expect(page.locator('.sl-markdown-content button.copy-link').first()).toBeVisible();
+			// Its controls come from the page tools, fetched when a page is presented: the network fails once.
+			await page.route('**/page-tools/', (route) => route.abort(), { times: 1 });
+			await page.getByRole('link', { name: w.present }).click();
+			await expect(page.locator('[data-tools-status]')).toHaveText(w.unavailable);
+			await expect(page).toHaveURL(new RegExp(`/${lang}/${chapter}/$`));
+			await expect(page.locator('header.header')).toBeVisible();
+			await page.getByRole('link', { name: w.present }).click();
+			await expect(page.locator('.present-controls')).toBeVisible();
+			await expect(page).toHaveURL(/\?present$/);
 		});
 
 		test('a bookmarked presentation link opens at its section', async ({ page }) => {

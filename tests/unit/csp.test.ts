@@ -61,10 +61,26 @@ describe('styleAttributes', () => {
 });
 
 describe('completeCsp', () => {
-	it('adds a hash for each inline script and keeps the existing sources', () => {
+	it('adds a hash for each inline script and keeps the other sources', () => {
 		const out = policy(completeCsp(page('<script>theme()</script>')));
-		expect(out).toContain(`script-src 'self' 'sha256-AAA=' ${sha('theme()')}`);
+		expect(out).toContain(`script-src 'self' ${sha('theme()')};`);
 		expect(out).toContain("default-src 'self'");
+	});
+
+	it('drops the hashes of scripts and styles the page does not hold, keeps those it does, once each', () => {
+		const html = page('<style>p{color:red}</style><script>a()</script><script>a()</script>').replace(
+			"script-src 'self' 'sha256-AAA='",
+			`script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA=' ${sha('a()')}; style-src 'self' 'sha384-BBB=' ${sha('p{color:red}')} 'sha256-CCC='`,
+		);
+		const out = policy(completeCsp(html));
+		expect(out).toContain(`script-src 'self' 'wasm-unsafe-eval' ${sha('a()')};`);
+		expect(out).toContain(`style-src 'self' ${sha('p{color:red}')};`);
+		expect(out).not.toMatch(/AAA|BBB|CCC/);
+	});
+
+	it('leaves a style-src with no hashes when the page has no <style>', () => {
+		const html = page('').replace("script-src 'self' 'sha256-AAA='", `script-src 'self'; style-src 'self' 'sha256-CCC='`);
+		expect(policy(completeCsp(html))).toContain("style-src 'self';");
 	});
 
 	it('allows style attributes by hash only', () => {

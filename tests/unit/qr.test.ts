@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { encode } from 'uqr';
-import { qrMask, qrMatrix, qrPath, qrSvg } from '../../src/lib/qr';
+import { qrMask, qrMatrix, qrPath } from '../../src/lib/qr';
 
 /** Redraws the path's rectangles into a matrix, to compare with what was encoded. */
 function draw(path: string, size: number): boolean[][] {
@@ -22,22 +22,13 @@ describe('qrPath', () => {
 		expect(qrPath([[true, true, false, true]])).toBe('M0 0h2v1h-2zM3 0h1v1h-1z');
 	});
 
+	it('stays small: a couple of kilobytes for a page address', () => {
+		const { data } = encode('https://example.org/cwam/en/repairing-the-relationship/', { border: 2, ecc: 'M' });
+		expect(qrPath(data).length).toBeLessThan(6000);
+	});
+
 	it('draws nothing for a blank matrix', () => {
 		expect(qrPath([[false, false], [false, false]])).toBe('');
-	});
-});
-
-describe('qrSvg', () => {
-	it('is an image labelled with its address, escaped', () => {
-		const svg = qrSvg([[true]], 'QR code for https://x.org/?a=1&b="2"');
-		expect(svg).toContain('role="img"');
-		expect(svg).toContain('aria-label="QR code for https://x.org/?a=1&amp;b=&quot;2&quot;"');
-		expect(svg).toContain('viewBox="0 0 1 1"');
-	});
-
-	it('stays small: about a kilobyte for a page address', () => {
-		const { data } = encode('https://example.org/cwam/en/repairing-the-relationship/', { border: 2, ecc: 'M' });
-		expect(qrSvg(data, 'QR').length).toBeLessThan(6000);
 	});
 });
 

@@ -1,0 +1,12 @@
+/**
+ * Where a page finds the markup it needs only now and then (src/pages/[lang]/page-tools.astro):
+ * `/base/<lang>/page-tools/`. Used by astro.config.mjs (left out of the sitemap) and the tests.
+ * src/client/offline.ts and src/client/chapter-tools.ts build the same address themselves (an import
+ * would cost every page a shared script file); tests/unit/page-tools.test.ts checks they agree.
+ */
+export const pageToolsPath = 'page-tools';
+
+/** The address of the page tools for a page's language under a base path ('/' or '/cwam/'). */
+export function pageToolsUrl(base: string, lang: string): string {
+	return `${base.replace(/\/?$/, '/')}${lang}/${pageToolsPath}/`;
+}
