@@ -9,6 +9,7 @@
  * presentation view's controls come with it (src/pages/[lang]/page-tools.astro).
  */
 import type { Presenter } from './presenter';
+import { fetchPageTools } from './page-tools';
 
 const tools = document.querySelector<HTMLElement>('.page-tools');
 const content = document.querySelector<HTMLElement>('.sl-markdown-content');
@@ -48,15 +49,11 @@ function setUp(tools: HTMLElement, content: HTMLElement, status: HTMLElement) {
 }
 
 /**
- * The presentation view: its markup (a <template>) and its script both come from the page tools
- * in the page's language, src/pages/[lang]/page-tools.astro (the address as src/lib/page-tools.ts
- * makes it), fetched the first time a page is presented; the service worker keeps them offline.
+ * The presentation view: its markup (a <template>) and its script both come from the page tools,
+ * fetched the first time a page is presented; the service worker keeps them offline.
  */
 async function loadPresenter(content: HTMLElement, announce: (message: string) => void): Promise<Presenter> {
-	const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${document.documentElement.lang}/page-tools/`;
-	const response = await fetch(url);
-	if (!response.ok) throw new Error(`presentation view: ${url} answered ${response.status}`);
-	const tools = new DOMParser().parseFromString(await response.text(), 'text/html');
+	const { url, tools } = await fetchPageTools();
 	const template = tools.querySelector<HTMLTemplateElement>('template[data-present-controls]');
 	// The page's own script (Astro names the file after the page; the page may load others).
 	const script = tools.querySelector('script[type="module"][src*="page-tools"]')?.getAttribute('src');

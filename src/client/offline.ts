@@ -6,8 +6,9 @@
  * the page's language (the notice's markup is fetched then, from src/pages/[lang]/page-tools.astro).
  * Nothing is shown on the first install.
  */
+import { fetchPageTools } from './page-tools';
+
 const workers = navigator.serviceWorker; // undefined on plain http (other than localhost)
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 if (workers) {
 	// Served by a worker when the page loaded: a later takeover is a new deployment.
 	let controlled = !!workers.controller;
@@ -15,10 +16,9 @@ if (workers) {
 	workers.addEventListener('controllerchange', async () => {
 		if (controlled && !told) {
 			told = true;
-			// The notice's markup, in the page's language: src/pages/[lang]/page-tools.astro (the
-			// address as src/lib/page-tools.ts makes it), served by the new worker.
-			const tools = await fetch(`${base}${document.documentElement.lang}/page-tools/`).then((response) => response.text(), () => '');
-			const template = new DOMParser().parseFromString(tools, 'text/html').querySelector<HTMLTemplateElement>('template[data-offline-notice]');
+			// The notice's markup, in the page's language, served by the new worker. Without it, no notice.
+			const page = await fetchPageTools().catch(() => undefined);
+			const template = page?.tools.querySelector<HTMLTemplateElement>('template[data-offline-notice]');
 			if (!template) return;
 			const notice = document.importNode(template.content, true).firstElementChild as HTMLElement;
 			const message = notice.querySelector('p')!;
@@ -31,5 +31,5 @@ if (workers) {
 		controlled = true;
 	});
 	// Refused in some private modes: the site then simply works online only.
-	workers.register(`${base}sw.js`).catch(() => {});
+	workers.register(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}sw.js`).catch(() => {});
 }

@@ -1,8 +1,7 @@
 /**
  * Where a page finds the markup it needs only now and then (src/pages/[lang]/page-tools.astro):
- * `/base/<lang>/page-tools/`. Used by astro.config.mjs (left out of the sitemap) and the tests.
- * src/client/offline.ts and src/client/chapter-tools.ts build the same address themselves (an import
- * would cost every page a shared script file); tests/unit/page-tools.test.ts checks they agree.
+ * `/base/<lang>/page-tools/`. Used by astro.config.mjs (left out of the sitemap) and by the
+ * browser code that fetches it (src/client/page-tools.ts).
  */
 export const pageToolsPath = 'page-tools';
 
