@@ -36,6 +36,18 @@ const cases = [
 		expect: ['content/navigation.json', 'groups.0.chapters.0.type'],
 	},
 	{
+		name: 'an instrument pointing to an unknown strategy',
+		file: 'content/instruments/cwai-teacher.yaml',
+		edit: (text) => text.replace(/^(\s+strategies: \[)greeting,/m, '$1greetings,'),
+		expect: ['cwai-teacher', 'greetings'],
+	},
+	{
+		name: 'a strategy card whose French factor differs',
+		file: 'content/docs/fr/building-the-bond.mdx',
+		edit: (text) => text.replace(/(<Strategy id="rituals"[^>]*?)factor="bond"/, '$1factor="collaboration"'),
+		expect: ['building-the-bond', 'rituals'],
+	},
+	{
 		name: 'a reference without its APA entry',
 		file: 'content/references.yaml',
 		edit: (text) => text.replace(/^(\s+)apa: .*\n/m, ''),

@@ -9,3 +9,5 @@ export { default as StrategyPart } from './StrategyPart.astro';
 export { default as WriteLines } from './WriteLines.astro';
 export { default as StartLink } from './StartLink.astro';
 export { default as StartLinks } from './StartLinks.astro';
+export { default as DrawingBoxes } from './DrawingBoxes.astro';
+export { default as DrawingBox } from './DrawingBox.astro';

@@ -1,6 +1,6 @@
 /** What both self-check components need at build time: the instrument and the page's words. */
 import type { AstroGlobal } from 'astro';
-import { getEntry } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
 import { clientInstrument, type ClientInstrument, type Instrument } from '../lib/instrument';
 import type { Lang } from '../lib/references';
 import { selfCheckStringNames, type SelfCheckStrings } from '../lib/self-check-strings';
@@ -21,13 +21,17 @@ export async function loadSelfCheck(page: AstroGlobal<{ instrument: string }>): 
 	const entry = await getEntry('instruments', id);
 	if (!entry) throw new Error(`self-check on ${page.url.pathname}: no instrument "${id}" in content/instruments/`);
 	const t = (key: string): string => page.locals.t(key as never);
+	// The strategy links of each score, checked against the strategies collection (the chapters'
+	// cards): an unknown id stops the build, naming the instrument's file, the field and the id.
+	const catalogue = (await getCollection('strategies')).map((strategy) => strategy.data);
+	const source = entry.filePath ?? `content/instruments/${id}.yaml`;
 	const strings = Object.fromEntries(selfCheckStringNames.map((name) => [name, t(`cwam.selfcheck.${name}`)])) as SelfCheckStrings;
 	return {
 		lang,
 		instrument: entry.data,
 		data: {
 			lang,
-			instrument: clientInstrument(entry.data, lang, (page) => pageUrl(lang, page)),
+			instrument: clientInstrument(entry.data, lang, (page) => pageUrl(lang, page), catalogue, source),
 			strings,
 			usingResults: pageUrl(lang, 'using-results'),
 		},

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { Lang } from './references';
 import type { ScoringModel } from './scoring';
+import { resolveStrategies, type Strategy } from './strategies';
 
 /**
  * A self-check instrument as data (content/instruments/<id>.yaml): its items, scale and scoring
@@ -29,14 +30,6 @@ const item = z.object({
 	text: localized,
 });
 
-const strategyLink = z.object({
-	/** Chapter slug, e.g. building-the-bond. */
-	page: id,
-	/** The stable {#id} of the strategy's heading in that chapter. */
-	id,
-	label: localized,
-});
-
 /** Which items make a score: those of one factor, of one component, or all of them. */
 const selector = z.union([z.literal('all'), z.object({ factor: z.string() }).strict(), z.object({ component: z.string() }).strict()]);
 
@@ -45,7 +38,11 @@ const score = z.object({
 	role: z.enum(['main', 'detail', 'overall']),
 	label: localized,
 	items: selector,
-	strategies: z.array(strategyLink).default([]),
+	/**
+	 * The manual's strategies for this side, by the stable id of their <Strategy> card (the
+	 * `strategies` collection), in display order. Page, link and label come from the card.
+	 */
+	strategies: z.array(id).default([]),
 });
 
 const named = z.object({ id, label: localized });
@@ -138,19 +135,32 @@ export interface ClientInstrument extends ScoringModel {
 	scoreInfo: { id: string; role: InstrumentScore['role']; label: string; strategies: LocalStrategy[] }[];
 }
 
-/** `pageHref('building-the-bond')` is that chapter's URL in the page's language. */
-export function clientInstrument(instrument: Instrument, lang: Lang, pageHref: (page: string) => string): ClientInstrument {
+/**
+ * `pageHref('building-the-bond')` is that chapter's URL in the page's language; `catalogue` is
+ * the `strategies` collection. An unknown strategy id throws, naming `source` (the instrument's
+ * file), the field and the id.
+ */
+export function clientInstrument(
+	instrument: Instrument,
+	lang: Lang,
+	pageHref: (page: string) => string,
+	catalogue: readonly Strategy[],
+	source = `content/instruments/${instrument.id}.yaml`,
+): ClientInstrument {
 	return {
 		id: instrument.id,
 		version: instrument.version,
 		...scoringModel(instrument),
 		scaleLabels: instrument.scale.map((point) => point.label[lang]),
 		itemNumbers: Object.fromEntries(instrument.items.map((question, index) => [question.id, index + 1])),
-		scoreInfo: instrument.scores.map((entry) => ({
+		scoreInfo: instrument.scores.map((entry, index) => ({
 			id: entry.id,
 			role: entry.role,
 			label: entry.label[lang],
-			strategies: entry.strategies.map((link) => ({ href: `${pageHref(link.page)}#${link.id}`, label: link.label[lang] })),
+			strategies: resolveStrategies(entry.strategies, catalogue, `${source} scores.${index}.strategies (score "${entry.id}")`).map((strategy) => ({
+				href: `${pageHref(strategy.page)}#${strategy.id}`,
+				label: strategy.name[lang],
+			})),
 		})),
 	};
 }

@@ -69,7 +69,15 @@ export const selfCheckStringNames = [
 export type SelfCheckStringName = (typeof selfCheckStringNames)[number];
 export type SelfCheckStrings = Record<SelfCheckStringName, string>;
 
-/** Replaces each {name} with its value; an unknown placeholder is left as it is, to be seen. */
+/**
+ * Replaces each {name} with its value; an unknown placeholder is left as it is, to be seen.
+ * A value that ends a sentence itself ("J.T.", "Really?") takes the place of the template's own
+ * period after it: "under {label}." gives "under J.T.", never "under J.T..".
+ */
 export function fill(template: string, values: Record<string, string | number>): string {
-	return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+	return template.replace(/\{(\w+)\}(\.?)/g, (match, name: string, period: string) => {
+		if (!(name in values)) return match;
+		const value = String(values[name]);
+		return period && /[.?!…]$/.test(value) ? value : value + period;
+	});
 }

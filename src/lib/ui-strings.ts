@@ -17,6 +17,10 @@ export const uiStringKeys = [
 	'cwam.strategy.factor',
 	'cwam.strategy.factor.bond',
 	'cwam.strategy.factor.collaboration',
+	// What a strategy rests on (<Strategy evidence="study|practice">).
+	'cwam.strategy.evidence',
+	'cwam.strategy.evidence.study',
+	'cwam.strategy.evidence.practice',
 	'cwam.strategy.what',
 	'cwam.strategy.why',
 	'cwam.strategy.steps',

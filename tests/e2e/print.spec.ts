@@ -5,11 +5,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const worksheets = ['student-interest-survey', 'goal-agreement', 'alliance-reflection-log', 'relationship-map'];
+const worksheets = ['student-interest-survey', 'interest-survey-drawing', 'goal-agreement', 'alliance-reflection-log', 'relationship-map'];
 
-/** Printed pages: Chromium's PDF lists each page as an object of /Type /Page. */
+/**
+ * Printed pages: Chromium's PDF lists each page as an object of /Type /Page. Printed as a teacher
+ * prints, with the browser's default margins (about 0.4 in; page.pdf() alone would use none).
+ */
 async function printedPages(page: Page): Promise<number> {
-	const pdf = (await page.pdf({ format: 'Letter', printBackground: false })).toString('latin1');
+	const margin = { top: '0.4in', right: '0.4in', bottom: '0.4in', left: '0.4in' };
+	const pdf = (await page.pdf({ format: 'Letter', margin, printBackground: false })).toString('latin1');
 	return pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
 }
 
@@ -27,6 +31,25 @@ for (const lang of ['en', 'fr'] as const) {
 			expect(await printedPages(page)).toBe(1);
 		});
 	}
+
+	test(`the drawing survey gives each answer a framed box, on paper too (${lang})`, async ({ page }) => {
+		await page.goto(`/${lang}/worksheets/interest-survey-drawing/`);
+		const boxes = page.locator('.write-box');
+		expect(await boxes.count()).toBeGreaterThanOrEqual(3);
+		await page.emulateMedia({ media: 'print' });
+		const frames = await boxes.evaluateAll((list) =>
+			list.map((box) => {
+				const style = getComputedStyle(box);
+				const lines = box.querySelectorAll('.write-line');
+				return {
+					border: style.borderTopWidth + ' ' + style.borderTopStyle + ' ' + style.borderBottomStyle,
+					ruled: [...lines].some((line) => getComputedStyle(line).borderBottomStyle !== 'none'),
+					tall: box.getBoundingClientRect().height >= lines.length * 30,
+				};
+			}),
+		);
+		expect(frames).toEqual(frames.map(() => ({ border: '1px solid solid', ruled: false, tall: true })));
+	});
 
 	test(`each training handout prints on its own sheet (${lang})`, async ({ page }) => {
 		await page.goto(`/${lang}/training/handouts/`);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { fill as fillTemplate } from '../../src/lib/self-check-strings';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 type Lang = 'en' | 'fr';
@@ -12,9 +13,13 @@ const langs: Lang[] = ['en', 'fr'];
 const STORAGE_KEY = 'cwam.self-check';
 
 const i18n = (lang: Lang) => JSON.parse(readFileSync(new URL(`../../content/i18n/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
-/** A self-check string with its {placeholders} filled, as the page shows it. */
-const text = (lang: Lang, name: string, values: Record<string, string | number> = {}) =>
-	i18n(lang)[`cwam.selfcheck.${name}`]!.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+/** A self-check string with its {placeholders} filled, as the page shows it (the page's own `fill`). */
+const text = (lang: Lang, name: string, values: Record<string, string | number> = {}) => fillTemplate(i18n(lang)[`cwam.selfcheck.${name}`]!, values);
+/** Strategy links are named by the chapters' headings (the strategies collection), in the page's language. */
+const headingOf = {
+	greeting: { en: 'Greeting at the door', fr: 'L’accueil à la porte' },
+	'goal-check-ins': { en: 'Checking in on goals', fr: 'Faire le point sur les objectifs' },
+};
 
 /** Items in the order they are asked, and a known pattern of answers. */
 const order = ['b1', 't1', 'g2', 'b2', 'g1', 't3', 'b3', 'g3', 't2', 'b4', 't4', 'g4'];
@@ -24,7 +29,7 @@ const pattern: Record<string, number> = { b1: 4, t1: 4, g2: 4, b2: 4, g1: 5, t3:
 const allOften = Object.fromEntries(order.map((item) => [item, 4]));
 const expected = {
 	en: { bond: 'Bond: 3.75 on the 1 to 5 scale, between sometimes and often', collaboration: 'Collaboration: 4.38 on the 1 to 5 scale, between often and always', task: 'Task: 4.25', goal: 'Goal: 4.5', overall: 'Overall: 4.17' },
-	fr: { bond: 'Lien\u00a0: 3,75 sur l’échelle de 1 à 5, entre parfois et souvent', collaboration: 'Collaboration\u00a0: 4,38 sur l’échelle de 1 à 5, entre souvent et toujours', task: 'Tâches\u00a0: 4,25', goal: 'Objectifs\u00a0: 4,5', overall: 'Ensemble\u00a0: 4,17' },
+	fr: { bond: 'Lien\u00a0: 3,75 sur l’échelle de 1 à 5, entre parfois et souvent', collaboration: 'Collaboration\u00a0: 4,38 sur l’échelle de 1 à 5, entre souvent et toujours', task: 'Tâches\u00a0: 4,25', goal: 'Objectifs\u00a0: 4,5', overall: 'Global\u00a0: 4,17' },
 };
 
 const url = (lang: Lang) => `/${lang}/self-check/`;
@@ -84,6 +89,7 @@ for (const lang of langs) {
 			// Bond is the lower side: its strategies, in this language, by stable id.
 			await expect(shown).toContainText(text(lang, 'lower', { lower: lang === 'en' ? 'Bond' : 'Lien', label: 'K.B.' }));
 			await expect(shown.locator(`a[href="/${lang}/building-the-bond/#greeting"]`)).toBeVisible();
+			await expect(shown.locator(`a[href="/${lang}/building-the-bond/#greeting"]`)).toHaveText(headingOf.greeting[lang]);
 			await expect(shown.locator(`a[href^="/${lang}/building-collaboration/"]`)).toHaveCount(0);
 			await expect(shown.locator(`a[href="/${lang}/using-results/"]`)).toBeVisible();
 			await expect(shown.locator('svg[role="img"] rect.sc-bar')).toHaveCount(2);
@@ -145,6 +151,7 @@ for (const lang of langs) {
 			await expect(results(page)).toContainText(text(lang, 'level', { label: 'CD' }));
 			await expect(results(page).locator(`a[href="/${lang}/building-the-bond/#greeting"]`)).toBeVisible();
 			await expect(results(page).locator(`a[href="/${lang}/building-collaboration/#agreeing-on-steps"]`)).toBeVisible();
+			await expect(results(page).locator(`a[href="/${lang}/building-collaboration/#goal-check-ins"]`)).toHaveText(headingOf['goal-check-ins'][lang]);
 			await complete(page, lang, 'ab', allOften); // the same student, whatever the case
 			await expect(results(page)).toContainText(text(lang, 'saved', { label: 'ab', n: 2 }));
 

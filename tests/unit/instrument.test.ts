@@ -3,10 +3,28 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { clientInstrument, describeProblems, instrumentSchema, scoreItemIds, scoringModel, type Instrument } from '../../src/lib/instrument';
 import { computeScores } from '../../src/lib/scoring';
+import type { Strategy } from '../../src/lib/strategies';
 
 const yaml = (path: string) => load(readFileSync(path, 'utf8')) as Record<string, any>;
 const cwai = () => yaml('content/instruments/cwai-teacher.yaml');
 const fixture = () => yaml('tests/fixtures/instruments/two-factor-reversed.yaml');
+
+/** A stand-in for the strategies collection (the real one is built from the chapters: tests/content/strategies.test.ts). */
+const card = (id: string, page: string, factor: Strategy['factor'], en: string, fr: string): Strategy => ({
+	id,
+	page,
+	factor,
+	evidence: 'practice',
+	name: { en, fr },
+	time: { en: 'A minute', fr: 'Une minute' },
+});
+const catalogue: Strategy[] = [
+	card('greeting', 'building-the-bond', 'bond', 'Greeting at the door', 'L’accueil à la porte'),
+	...['two-by-ten', 'banking-time', 'interests', 'strengths', 'similarities', 'rituals'].map((id) => card(id, 'building-the-bond', 'bond', id, id)),
+	...['agreeing-on-steps', 'purpose-of-work', 'feedback-conversations', 'shared-goals', 'goal-check-ins', 'voice-and-choice'].map((id) =>
+		card(id, 'building-collaboration', 'collaboration', id, id),
+	),
+];
 
 /** The problems the schema reports for an edited copy of the CWAI file, as `field: message`. */
 function problems(edit: (data: Record<string, any>) => void): string[] {
@@ -49,22 +67,37 @@ describe('the CWAI teacher instrument file', () => {
 		expect(model.scores.map((score) => score.id)).toEqual(['bond', 'collaboration', 'task', 'goal', 'overall']);
 	});
 
-	it('links only to the fixed strategy ids of the two strategy chapters', () => {
-		const fixed: Record<string, string[]> = {
-			'building-the-bond': ['greeting', 'two-by-ten', 'banking-time', 'interests', 'strengths', 'sharing-yourself', 'calm-under-pressure', 'rituals'],
-			'building-collaboration': ['shared-goals', 'agreeing-on-steps', 'voice-and-choice', 'self-monitoring', 'feedback-conversations', 'goal-check-ins', 'purpose-of-work', 'celebrating-progress'],
-		};
-		const links = instrument.scores.flatMap((score) => score.strategies);
-		expect(links.length).toBeGreaterThan(0);
-		for (const link of links) expect(fixed[link.page], link.page).toContain(link.id);
+	it('lists strategies by card id only, in display order', () => {
+		const lists = Object.fromEntries(instrument.scores.map((score) => [score.id, score.strategies]));
+		expect(lists).toEqual({
+			bond: ['greeting', 'two-by-ten', 'banking-time', 'interests', 'strengths', 'similarities'],
+			collaboration: [],
+			task: ['agreeing-on-steps', 'purpose-of-work', 'feedback-conversations'],
+			goal: ['shared-goals', 'goal-check-ins', 'voice-and-choice'],
+			overall: [],
+		});
 	});
 
-	it('gives the browser one language, with strategy links in that language', () => {
-		const fr = clientInstrument(instrument, 'fr', (page) => `/fr/${page}/`);
+	it('gives the browser one language, with strategy links named by the cards in that language', () => {
+		const fr = clientInstrument(instrument, 'fr', (page) => `/fr/${page}/`, catalogue);
 		expect(fr.scaleLabels[0]).toBe('Jamais');
 		expect(fr.itemNumbers).toMatchObject({ b1: 1, t1: 2, g4: 12 });
 		expect(fr.scoreInfo.find((info) => info.id === 'bond')!.strategies[0]).toEqual({ href: '/fr/building-the-bond/#greeting', label: 'L’accueil à la porte' });
+		expect(fr.scoreInfo.find((info) => info.id === 'goal')!.strategies.map((link) => link.href)).toEqual([
+			'/fr/building-collaboration/#shared-goals',
+			'/fr/building-collaboration/#goal-check-ins',
+			'/fr/building-collaboration/#voice-and-choice',
+		]);
 		expect(JSON.stringify(fr)).not.toMatch(/Never|Greeting at the door/);
+		expect(clientInstrument(instrument, 'en', (page) => `/en/${page}/`, catalogue).scoreInfo[0]!.strategies[0]!.label).toBe('Greeting at the door');
+	});
+
+	it('stops at a strategy id that is no card, naming the file, the field and the id', () => {
+		const edited = instrumentSchema.parse({ ...cwai(), scores: cwai().scores.map((score: { id: string; strategies?: string[] }) => (score.id === 'goal' ? { ...score, strategies: ['shared-goals', 'goal-checkins'] } : score)) });
+		expect(() => clientInstrument(edited, 'en', (page) => `/en/${page}/`, catalogue)).toThrow(
+			/^content\/instruments\/cwai-teacher\.yaml scores\.3\.strategies \(score "goal"\): unknown strategy id "goal-checkins" \(known: greeting, /,
+		);
+		expect(() => clientInstrument(instrument, 'en', (page) => `/en/${page}/`, [], 'src/x.yaml')).toThrow(/^src\/x\.yaml scores\.0\.strategies \(score "bond"\): unknown strategy ids "greeting", /);
 	});
 });
 
@@ -116,6 +149,10 @@ describe('instrument validation names the field at fault', () => {
 	it('rejects ids that are not lowercase words', () => {
 		expect(problems((data) => (data.items[0].id = 'B 1'))).toEqual(['items.0.id: ids are lowercase letters and digits joined by hyphens']);
 	});
+
+	it('rejects a strategy given as a link instead of a card id', () => {
+		expect(problems((data) => (data.scores[0].strategies[0] = { page: 'building-the-bond', id: 'greeting' }))).toEqual(['scores.0.strategies.0: id must be text']);
+	});
 });
 
 describe('a second instrument file works with no code change', () => {
@@ -137,6 +174,7 @@ describe('a second instrument file works with no code change', () => {
 	it('defaults a missing reverse flag to false and a missing strategies list to none', () => {
 		expect(instrument.items[0]!.reverse).toBe(false);
 		expect(instrument.scores[0]!.strategies).toEqual([]);
-		expect(clientInstrument(instrument, 'en', (page) => `/en/${page}/`).scoreInfo[2]!.strategies).toEqual([{ href: '/en/building-the-bond/#rituals', label: 'Rituals' }]);
+		expect(instrument.scores[2]!.strategies).toEqual(['rituals']);
+		expect(clientInstrument(instrument, 'en', (page) => `/en/${page}/`, catalogue).scoreInfo[2]!.strategies).toEqual([{ href: '/en/building-the-bond/#rituals', label: 'rituals' }]);
 	});
 });

@@ -10,6 +10,16 @@ describe('self-check strings', () => {
 	it('fills placeholders and leaves unknown ones visible', () => {
 		expect(fill('{n} of {total} answered', { n: 7, total: 12 })).toBe('7 of 12 answered');
 		expect(fill('Hello {who}', {})).toBe('Hello {who}');
+		expect(fill('Hello {who}.', {})).toBe('Hello {who}.');
+	});
+
+	it('never doubles a period after a value that ends a sentence', () => {
+		expect(fill('Saved under {label}. Checks: {n}.', { label: 'J.T.', n: 1 })).toBe('Saved under J.T. Checks: 1.');
+		expect(fill('Saved under {label}. Checks: {n}.', { label: 'JT', n: 1 })).toBe('Saved under JT. Checks: 1.');
+		expect(fill('Enregistré sous {label}.', { label: 'Mme T.' })).toBe('Enregistré sous Mme T.');
+		expect(fill('{label}.', { label: 'Who?' })).toBe('Who?');
+		expect(fill('{label}.', { label: 'Wait…' })).toBe('Wait…');
+		expect(fill('{label}, then', { label: 'J.T.' })).toBe('J.T., then');
 	});
 
 	it('are all registered UI strings', () => {
