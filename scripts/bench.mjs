@@ -15,6 +15,8 @@ import { serveDist } from './serve-dist.mjs';
 import { parse as parseYaml } from 'yaml';
 import { inlineScripts } from '../src/lib/csp.ts';
 import { citationLabel, parseCiteIds } from '../src/lib/references.ts';
+import { pageOfPath, parseQuerySet, scoreQuery, summarise } from '../src/lib/search-quality.ts';
+import { openSearch, searchFor } from './search-quality.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const budgets = JSON.parse(readFileSync(join(root, 'scripts/bench/budgets.json'), 'utf8'));
@@ -381,6 +383,39 @@ function checkLighthouse(lh) {
 	return rows;
 }
 
+/**
+ * Search quality: tests/search/queries.json through the site's own search box, per language:
+ * the share of queries with their expected page first and in the top 3, the mean reciprocal
+ * rank at 5, the sections found, and every miss. The e2e suite holds the same figures to the
+ * file's floor (tests/e2e/search-quality.spec.ts).
+ */
+async function searchReport(dist) {
+	const set = parseQuerySet(JSON.parse(readFileSync(join(root, 'tests/search/queries.json'), 'utf8')));
+	const server = await serveDist(port, dist);
+	const browser = await chromium.launch({ executablePath: findChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+	try {
+		const result = { floor: set.floor };
+		for (const lang of ['en', 'fr']) {
+			const page = await browser.newPage();
+			await page.goto(`http://127.0.0.1:${port}/${lang}/`);
+			await openSearch(page);
+			const outcomes = [];
+			for (const query of set[lang]) {
+				const shown = await searchFor(page, query.q);
+				const sections = Object.fromEntries(Object.entries(shown.sections).map(([path, ids]) => [pageOfPath(path, lang), ids]));
+				outcomes.push(scoreQuery(query, { pages: shown.pages.map((path) => pageOfPath(path, lang)), sections }));
+			}
+			const summary = summarise(outcomes);
+			result[lang] = { ...summary, misses: summary.misses.map((o) => ({ q: o.query.q, expected: o.query.page, rank: o.rank, top: o.top })) };
+			await page.close();
+		}
+		return result;
+	} finally {
+		await browser.close();
+		server.close();
+	}
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const report = { date: new Date().toISOString(), buildMs: build(root) };
 const types = pageTypes(join(root, 'dist'));
@@ -403,6 +438,12 @@ try {
 if (pagesArg) {
 	report.scale = await scale(pagesArg);
 	report.budgets.push({ page: 'build', metric: 'costPerPageRatio', actual: Number(report.scale.ratio.toFixed(2)), budget: budgets.buildCostRatio, ok: report.scale.ratio <= budgets.buildCostRatio, unit: '×' });
+}
+report.search = await searchReport(join(root, 'dist'));
+for (const lang of ['en', 'fr']) {
+	const { top3, mrr5 } = report.search[lang];
+	report.budgets.push({ page: `search (${lang})`, metric: 'top 3', actual: top3, budget: report.search.floor.top3, ok: top3 >= report.search.floor.top3, unit: 'share' });
+	report.budgets.push({ page: `search (${lang})`, metric: 'MRR@5', actual: mrr5, budget: report.search.floor.mrr5, ok: mrr5 >= report.search.floor.mrr5, unit: 'share' });
 }
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -435,10 +476,20 @@ if (report.lighthouse) {
 		for (const finding of page.findings) console.log(`    ${finding.category} ${finding.id}: ${finding.title} ${finding.items.join(' ').slice(0, 160)}`);
 	}
 }
+{
+	const pct = (v) => `${(v * 100).toFixed(1)} %`;
+	console.log(`\nSearch: ${'language'.padEnd(10)}queries  top 1     top 3     MRR@5   sections found`);
+	for (const lang of ['en', 'fr']) {
+		const r = report.search[lang];
+		console.log(`        ${lang.padEnd(10)}${String(r.queries).padEnd(9)}${pct(r.top1).padEnd(10)}${pct(r.top3).padEnd(10)}${r.mrr5.toFixed(3).padEnd(8)}${r.sectionsFound} of ${r.sectionQueries}`);
+		for (const miss of r.misses) console.log(`          miss: "${miss.q}" → ${miss.expected} (rank ${miss.rank ?? 'none'}), top: ${miss.top.join(', ') || 'nothing'}`);
+	}
+}
 console.log('\nbudget                                   actual      budget      ');
 for (const row of report.budgets) {
-	const fmt = (v) => (row.unit === 'score' ? String(v) : row.unit === '×' ? `${v.toFixed(2)}×` : kb(v));
-	console.log(`${`${row.page} ${row.metric}`.padEnd(41)}${fmt(row.actual).padEnd(12)}${(row.unit === 'score' ? `≥ ${row.budget}` : fmt(row.budget)).padEnd(12)}${row.ok ? 'under' : 'OVER'}`);
+	const fmt = (v) => (row.unit === 'score' ? String(v) : row.unit === '×' ? `${v.toFixed(2)}×` : row.unit === 'share' ? v.toFixed(3) : kb(v));
+	const floor = row.unit === 'score' || row.unit === 'share';
+	console.log(`${`${row.page} ${row.metric}`.padEnd(41)}${fmt(row.actual).padEnd(12)}${(floor ? `≥ ${fmt(row.budget)}` : fmt(row.budget)).padEnd(12)}${row.ok ? (floor ? 'met' : 'under') : floor ? 'BELOW' : 'OVER'}`);
 }
 console.log('\nReport: .bench/report.json');
 process.exitCode = report.budgets.every((row) => row.ok) ? 0 : 1;

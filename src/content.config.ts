@@ -46,7 +46,9 @@ const strategiesLoader: Loader = {
 };
 
 export const collections = {
-	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+	// `keywords`: the everyday words a reader may search with (synonyms, role words) that the page
+	// itself does not use; indexed by Pagefind as page metadata (README, "Search").
+	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: z.object({ keywords: z.array(z.string().min(2)).optional() }) }) }),
 	// Starlight's own UI strings plus ours (content/i18n/<lang>.json).
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStringsSchema }) }),
 	references: defineCollection({ loader: file('content/references.yaml'), schema: referenceSchema }),

@@ -1,6 +1,7 @@
 /** Search finds the right chapter in each language, never the other language, and filters by chapter type. */
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { openSearch, searchFor } from '../../scripts/search-quality.mjs';
 
 /** The search box: Pagefind's text input (its filter checkboxes are inputs too, once they load). */
 const searchBox = (page: Page) => page.locator('#starlight__search input.pagefind-ui__search-input');
@@ -36,6 +37,17 @@ for (const { lang, query, chapter } of queries) {
 		const results = await searchResults(page, query);
 		expect(results.slice(0, 3).map((path) => path.split('/')[2])).toContain(chapter);
 		for (const path of results) expect(path).toMatch(new RegExp(`^/${lang}/`));
+	});
+}
+
+for (const lang of ['en', 'fr'] as const) {
+	test(`a hit inside a strategy card links to that card's section (${lang})`, async ({ page }) => {
+		// "Wlodkowski" is only in the text of the 2 × 10 card (under its h4 parts), never in a heading.
+		await page.goto(`/${lang}/`);
+		await openSearch(page);
+		const shown = await searchFor(page, 'Wlodkowski');
+		expect(shown.pages[0]).toBe(`/${lang}/building-the-bond/`);
+		expect(shown.sections[`/${lang}/building-the-bond/`]?.[0]).toBe('two-by-ten');
 	});
 }
 

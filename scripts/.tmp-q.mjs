@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+import { serveDist } from './serve-dist.mjs';
+import { openSearch, searchFor } from './search-quality.mjs';
+await serveDist(4343, new URL('../dist', import.meta.url).pathname);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage();
+const [lang, ...qs] = process.argv.slice(2);
+await p.goto(`http://127.0.0.1:4343/${lang}/`);
+await openSearch(p);
+for (const q of qs) console.log(q, '→', (await searchFor(p, q)).pages.slice(0, 5).join(' '));
+await b.close(); process.exit(0);
