@@ -51,6 +51,15 @@ for (const lang of ['en', 'fr'] as const) {
 	});
 }
 
+test('the search box speaks the page’s language: French counts and messages on /fr/', async ({ page }) => {
+	await page.goto('/fr/');
+	await openSearch(page);
+	await searchFor(page, 'confiance');
+	await expect(page.locator('#starlight__search .pagefind-ui__message')).toHaveText(/^\d+ résultats? pour confiance$/);
+	await searchFor(page, 'zzzqqq');
+	await expect(page.locator('#starlight__search .pagefind-ui__message')).toHaveText('Aucun résultat pour zzzqqq');
+});
+
 test('search from /fr/ finds a word that only French pages hold, and /en/ does not', async ({ page, request }) => {
 	const word = 'récréation';
 	await page.goto('/fr/');
