@@ -1,136 +1,16 @@
 /**
- * The self-check in the browser: progress, unanswered statements, results, "My students",
- * export and import. Everything stays in this browser (localStorage); nothing is sent.
- * Scoring, storage and charts are the unit-tested modules in src/lib; this file only wires
- * them to the HTML that SelfCheck.astro and MyStudents.astro render at build time.
+ * The self-check questionnaire in the browser: progress, unanswered statements, results (with
+ * the comparison to the student's previous check), and the way on to a plan in My students.
+ * Everything stays in this browser (localStorage); nothing is sent. Scoring, storage and charts
+ * are the unit-tested modules in src/lib; the markup is SelfCheck.astro's, filled in here.
  */
 import type { SelfCheckPageData } from '../components/self-check-data';
 import type { ClientInstrument } from '../lib/instrument';
-import { barChart, escapeHtml as esc, scatterChart } from '../lib/self-check-charts';
+import { barChart } from '../lib/bar-chart';
 import { fill } from '../lib/self-check-strings';
-import { checkResponses, computeScores, lowest, scaleWords, type Answers, type Scores } from '../lib/scoring';
-import {
-	STORAGE_KEY,
-	addCheck,
-	deleteCheck,
-	deleteStudent,
-	emptyStore,
-	findStudent,
-	mergeStores,
-	openStore,
-	readStore,
-	saveStore,
-	setDraft,
-	studentsFor,
-	toCsv,
-	type Check,
-	type KnownInstruments,
-	type ReadProblem,
-	type Store,
-} from '../lib/self-check-store';
-
-let started = false;
-let store: Store = emptyStore();
-/** saved: in localStorage; unavailable or corrupt: in memory only, with a notice. */
-let mode: 'saved' | 'unavailable' | 'corrupt' = 'saved';
-let unreadable = '';
-let known: KnownInstruments = {};
-const renderers: (() => void)[] = [];
-const getStorage = () => window.localStorage;
-
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
-const parsed = new WeakMap<Element, SelfCheckPageData>();
-/** The build-time data each self-check element carries, read once. */
-const dataOf = (root: Element) => {
-	if (!parsed.has(root)) parsed.set(root, JSON.parse($(root, '[data-sc-data]').textContent!) as SelfCheckPageData);
-	return parsed.get(root)!;
-};
-const lang = () => document.documentElement.lang || 'en';
-const number = (value: number) => new Intl.NumberFormat(lang(), { maximumFractionDigits: 2 }).format(value);
-const when = (iso: string) => new Intl.DateTimeFormat(lang(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
-const day = () => new Date().toISOString().slice(0, 10);
-
-export function start(): void {
-	if (started) return;
-	started = true;
-	const checks = [...document.querySelectorAll<HTMLElement>('[data-sc-check]')];
-	const lists = [...document.querySelectorAll<HTMLElement>('[data-sc-students]')];
-	for (const root of [...checks, ...lists]) {
-		const { instrument } = dataOf(root);
-		known[instrument.id] = { items: instrument.items.map((item) => item.id), min: instrument.min, max: instrument.max };
-	}
-	const opened = openStore(getStorage, known);
-	store = opened.store;
-	mode = opened.mode;
-	if (opened.mode === 'corrupt') unreadable = opened.raw;
-	// What is said for readers without JavaScript.
-	document.querySelectorAll<HTMLElement>('[data-sc-nojs]').forEach((note) => (note.hidden = true));
-	checks.forEach((root) => initCheck(root, dataOf(root)));
-	lists.forEach((root) => initStudents(root, dataOf(root)));
-	showNotice();
-	// Another tab saved: show its students too (the form keeps what is being typed here).
-	window.addEventListener('storage', (event) => {
-		if (event.key !== STORAGE_KEY || mode !== 'saved') return;
-		const again = openStore(getStorage, known);
-		if (again.mode === 'saved') {
-			store = { ...again.store, drafts: store.drafts };
-			renderers.forEach((render) => render());
-		}
-	});
-}
-
-/** Keeps the new state, saves it if the browser lets us, and redraws the students' lists. */
-function commit(next: Store, redraw = true): void {
-	store = next;
-	if (mode === 'saved' && !saveStore(getStorage, store)) {
-		mode = 'unavailable';
-		showNotice();
-	}
-	if (redraw) renderers.forEach((render) => render());
-}
-
-/** The storage notice goes in the first self-check element of the page. */
-function showNotice(): void {
-	const box = document.querySelector<HTMLElement>('[data-sc-notice]');
-	if (!box) return;
-	const { strings: s } = dataOf(box.closest('[data-sc-check],[data-sc-students]')!);
-	box.hidden = mode === 'saved';
-	box.innerHTML =
-		mode === 'corrupt'
-			? `<p>${esc(s.corrupt)}</p><p><button type="button" class="sc-button" data-sc-raw>${esc(s.exportRaw)}</button> <button type="button" class="sc-button sc-danger" data-sc-over>${esc(s.startOver)}</button></p>`
-			: `<p>${esc(s.unavailable)}</p>`;
-	box.onclick = (event) => {
-		const button = (event.target as Element).closest('button');
-		if (button?.hasAttribute('data-sc-raw')) download(`cwam-self-check-unreadable-${day()}.txt`, 'text/plain', unreadable);
-		if (button?.hasAttribute('data-sc-over') && confirm(s.startOverConfirm)) {
-			mode = 'saved';
-			unreadable = '';
-			commit(store);
-			showNotice();
-		}
-	};
-}
-
-function download(name: string, type: string, text: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = name;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
-
-/** A score in numbers and in the scale's words: "4.25 … between often and always". */
-function scoreLine(data: SelfCheckPageData, label: string, value: number): string {
-	const labels = data.instrument.scaleLabels.map((word) => word.toLocaleLowerCase(data.lang));
-	const words = scaleWords(data.instrument, labels, value);
-	const phrase = 'at' in words ? words.at : fill(data.strings.between, { low: words.between[0], high: words.between[1] });
-	return fill(data.strings.scoreLine, { score: label, value: number(value), words: phrase });
-}
-
-const mains = (instrument: ClientInstrument) => instrument.scoreInfo.filter((info) => info.role === 'main');
+import { checkResponses, computeScores, lowest, type Answers, type Scores } from '../lib/scoring';
+import { activePlan, addCheck, findStudent, previousCheck, setDraft, type Check } from '../lib/self-check-store';
+import { $, change, changeLine, clone, cloneOne, commit, dataOf, dayText, fillInto, link, mains, number, openOnce, renderSvg, scoreLine, slot, state, studentHref, when } from './sc-core';
 
 /** A main score's strategies: its own, or those of the detail scores inside it, weakest first. */
 function strategiesFor(instrument: ClientInstrument, id: string, scores: Scores) {
@@ -141,6 +21,12 @@ function strategiesFor(instrument: ClientInstrument, id: string, scores: Scores)
 		.filter((entry) => entry.role === 'detail' && instrument.scores.find((score) => score.id === entry.id)!.items.every((item) => items.includes(item)))
 		.sort((a, b) => scores[a.id]! - scores[b.id]!)
 		.flatMap((entry) => entry.strategies);
+}
+
+export function start(): void {
+	const roots = [...document.querySelectorAll<HTMLElement>('[data-sc-check]')];
+	openOnce(roots);
+	roots.forEach((root) => initCheck(root, dataOf(root)));
 }
 
 function initCheck(root: HTMLElement, data: SelfCheckPageData): void {
@@ -161,11 +47,14 @@ function initCheck(root: HTMLElement, data: SelfCheckPageData): void {
 	let showingErrors = false;
 
 	$(root, '[data-sc-actions]').hidden = false;
-	const draft = store.drafts[instrument.id];
+	const draft = state.store.drafts[instrument.id];
 	if (draft) {
 		student.value = draft.label;
 		for (const [item, value] of Object.entries(draft.answers)) if (radios(item)) radios(item).value = String(value);
 	}
+	// "Re-check J.T." (My students) opens the form with the label filled in, unless answers are under way.
+	const asked = new URLSearchParams(location.search).get('student')?.trim().slice(0, 40);
+	if (asked && Object.keys(answers()).length === 0) student.value = asked;
 
 	const update = () => {
 		const { missing } = checkResponses(instrument, answers());
@@ -181,22 +70,34 @@ function initCheck(root: HTMLElement, data: SelfCheckPageData): void {
 		missing.forEach((item) => $(form, `#${base}-${item}`).classList.add('sc-missing'));
 		student.toggleAttribute('aria-invalid', noLabel);
 		showingErrors = noLabel || missing.length > 0;
-		const links = missing.map((item) => `<a href="#${base}-${item}">${esc(fill(s.itemRef, { n: instrument.itemNumbers[item]! }))}</a>`).join(', ');
-		errors.innerHTML = showingErrors
-			? `<ul>${noLabel ? `<li><a href="#${base}-student">${esc(s.missingLabel)}</a></li>` : ''}${missing.length ? `<li>${fill(esc(s.missingItems), { items: links })}</li>` : ''}</ul>`
-			: '';
+		const list = document.createElement('ul');
+		if (noLabel) list.append(item(link(`#${base}-student`, s.missingLabel)));
+		if (missing.length > 0) {
+			const links = missing.flatMap((id, index) => [...(index > 0 ? [', '] : []), link(`#${base}-${id}`, fill(s.itemRef, { n: instrument.itemNumbers[id]! }))]);
+			const li = item();
+			const fragment = document.createDocumentFragment();
+			fragment.append(...links);
+			fillInto(li, s.missingItems, { items: fragment });
+			list.append(li);
+		}
+		errors.replaceChildren(...(showingErrors ? [list] : []));
 		if (moveFocus && showingErrors) focusField(noLabel ? 'student' : missing[0]!);
 		return !showingErrors;
 	};
+	const item = (...content: Node[]) => {
+		const li = cloneOne(root, 'item');
+		li.append(...content);
+		return li;
+	};
 	const focusField = (field: string) => (field === 'student' ? student : $<HTMLInputElement>(form, `#${base}-${field} input`)).focus();
 	errors.addEventListener('click', (event) => {
-		const link = (event.target as Element).closest('a');
-		if (!link) return;
+		const target = (event.target as Element).closest('a');
+		if (!target) return;
 		event.preventDefault();
-		focusField(link.hash.slice(base.length + 2));
+		focusField(target.hash.slice(base.length + 2));
 	});
 
-	const saveDraft = () => commit(setDraft(store, instrument.id, { label: student.value, answers: answers() }), false);
+	const saveDraft = () => commit(setDraft(state.store, instrument.id, { label: student.value, answers: answers() }), false);
 	form.addEventListener('change', () => {
 		saveDraft();
 		update();
@@ -208,7 +109,7 @@ function initCheck(root: HTMLElement, data: SelfCheckPageData): void {
 		if (!listErrors(true)) return;
 		const label = student.value.trim().replace(/\s+/g, ' ');
 		const check: Check = { instrument: instrument.id, version: instrument.version, date: new Date().toISOString(), answers: answers() };
-		commit(setDraft(addCheck(store, label, check), instrument.id, null));
+		commit(setDraft(addCheck(state.store, label, check), instrument.id, null));
 		form.reset();
 		update();
 		showResults(label, check);
@@ -217,7 +118,7 @@ function initCheck(root: HTMLElement, data: SelfCheckPageData): void {
 	$(form, '[data-sc-clear]').addEventListener('click', () => {
 		if (!confirm(s.clearConfirm)) return;
 		form.reset();
-		commit(setDraft(store, instrument.id, null), false);
+		commit(setDraft(state.store, instrument.id, null), false);
 		if (showingErrors) listErrors(false);
 		update();
 		student.focus();
@@ -235,147 +136,60 @@ function initCheck(root: HTMLElement, data: SelfCheckPageData): void {
 		const main = mains(instrument);
 		const lower = lowest(scores, main.map((info) => info.id));
 		const focus = lower ? main.filter((info) => info.id === lower) : main;
-		const count = findStudent(store, label)?.checks.filter((c) => c.instrument === instrument.id).length ?? 0;
-		const line = (info: { id: string; label: string }) => `<li>${esc(scoreLine(data, info.label, scores[info.id]!))}</li>`;
+		const saved = findStudent(state.store, label);
+		const count = saved?.checks.filter((c) => c.instrument === instrument.id).length ?? 0;
+		const view = clone(root, 'results');
+		const put = (name: string, text: string) => (slot(view, name).textContent = text);
+		put('title', fill(s.resultsTitle, { label }));
+		put('completed', fill(s.completed, { date: when(check.date) }));
 		const chartTitle = fill(s.chartTitle, { scores: main.map((info) => `${info.label} ${number(scores[info.id]!)}`).join(', ') });
-		results.setAttribute('aria-labelledby', `${base}-results-title`);
-		results.innerHTML =
-			`<h3 id="${base}-results-title">${esc(fill(s.resultsTitle, { label }))}</h3>` +
-			`<p>${esc(fill(s.completed, { date: when(check.date) }))}</p>` +
-			`<p class="sc-reflection">${esc(s.reflection)}</p>` +
-			barChart(
-				main.map((info) => ({ label: info.label, value: scores[info.id]!, text: number(scores[info.id]!) })),
-				instrument,
-				chartTitle,
-			) +
-			`<ul class="sc-scores">${main.map(line).join('')}</ul>` +
-			`<p class="sc-subtitle">${esc(s.detail)}</p><ul class="sc-scores">${instrument.scoreInfo.filter((info) => info.role !== 'main').map(line).join('')}</ul>` +
-			`<p>${esc(fill(lower ? s.lower : s.level, { lower: focus[0]!.label, label }))}</p>` +
-			focus
-				.map(
-					(info) =>
-						`${focus.length > 1 ? `<p class="sc-subtitle">${esc(info.label)}</p>` : ''}<ul class="sc-strategies">${strategiesFor(instrument, info.id, scores)
-							.map((link) => `<li><a href="${esc(link.href)}">${esc(link.label)}</a></li>`)
-							.join('')}</ul>`,
-				)
-				.join('') +
-			`<p><a href="${esc(data.usingResults)}">${esc(s.usingResults)}</a></p>` +
-			`<p class="sc-saved">${esc(mode === 'saved' ? fill(s.saved, { label, n: count }) : s.notSaved)}</p>` +
-			`<p><button type="button" class="sc-button" data-sc-new>${esc(s.newCheck)}</button></p>`;
+		slot(view, 'chart').append(renderSvg(barChart(main.map((info) => ({ label: info.label, value: scores[info.id]!, text: number(scores[info.id]!) })), instrument, chartTitle)));
+		const lines = (name: string, infos: typeof main) => slot(view, name).append(...infos.map((info) => item(document.createTextNode(scoreLine(data, info.label, scores[info.id]!)))));
+		lines('main', main);
+		lines('detail', instrument.scoreInfo.filter((info) => info.role !== 'main'));
+
+		// The same student's previous check of this instrument: each main score then and now.
+		const previous = saved && previousCheck(saved, instrument.id, check);
+		if (previous) {
+			const before = computeScores(instrument, previous.answers);
+			slot(view, 'compare-box').hidden = false;
+			put('compare-title', fill(s.compareTitle, { date: when(previous.date) }));
+			slot(view, 'compare').append(...main.map((info) => item(document.createTextNode(changeLine(data, info.label, before[info.id]!, scores[info.id]!)))));
+		}
+
+		put('focus', fill(lower ? s.lower : s.level, { lower: focus[0]!.label, label }));
+		const lists = slot(view, 'strategies');
+		for (const info of focus) {
+			if (focus.length > 1) {
+				const side = cloneOne(root, 'side');
+				side.textContent = info.label;
+				lists.append(side);
+			}
+			const list = cloneOne(root, 'list');
+			list.append(...strategiesFor(instrument, info.id, scores).map((strategy) => item(link(strategy.href, strategy.label))));
+			lists.append(list);
+		}
+		const plan = saved && activePlan(saved);
+		if (plan) {
+			const names = plan.strategies.map((id) => data.strategies.find((strategy) => strategy.id === id)?.name ?? id).join(', ');
+			slot(view, 'plan-since').hidden = false;
+			put('plan-since', fill(s.planSince, { label, date: dayText(plan.created), strategies: names }));
+		}
+		const makePlan = slot<HTMLAnchorElement>(view, 'make-plan');
+		makePlan.href = studentHref(data, label, '#plan');
+		makePlan.textContent = fill(plan ? s.newPlan : s.makePlan, { label });
+		const open = slot<HTMLAnchorElement>(view, 'open-student');
+		open.href = studentHref(data, label);
+		open.textContent = fill(s.openStudent, { label });
+		put('saved', state.mode === 'saved' ? fill(s.saved, { label, n: count }) : s.notSaved);
+		results.replaceChildren(view);
 		results.hidden = false;
 		root.dataset.scState = 'results';
 		// Emptied first so the same words are announced again for a second student.
 		announce.textContent = '';
-		setTimeout(() => (announce.textContent = fill(s.announce, { label, scores: main.map((info) => scoreLine(data, info.label, scores[info.id]!)).join('; ') })), 100);
+		const changes = previous ? main.map((info) => `${info.label} ${change(scores[info.id]! - computeScores(instrument, previous.answers)[info.id]!)}`).join(', ') : '';
+		setTimeout(() => (announce.textContent = fill(s.announce, { label, scores: main.map((info) => scoreLine(data, info.label, scores[info.id]!)).join('; ') }) + (changes ? ` (${changes})` : '')), 100);
 	};
 
 	update();
-}
-
-function initStudents(root: HTMLElement, data: SelfCheckPageData): void {
-	const { instrument, strings: s } = data;
-	const body = $(root, '[data-sc-students-body]');
-	const status = $(root, '[data-sc-students-status]');
-	const actions = $(root, '[data-sc-data-actions]');
-	const main = mains(instrument);
-	const score = (answers: Answers) => computeScores(instrument, answers);
-	const headingId = (index: number) => `sc-${instrument.id}-student-${index}`;
-	actions.hidden = false;
-
-	const render = () => {
-		const students = studentsFor(store, instrument.id);
-		actions.querySelectorAll('button').forEach((button) => (button.disabled = students.length === 0));
-		if (students.length === 0) {
-			body.innerHTML = `<p>${esc(s.studentsEmpty)}</p>`;
-			return;
-		}
-		const latest = students.map((student) => ({ student, check: student.checks.at(-1)!, scores: score(student.checks.at(-1)!.answers) }));
-		const cells = (scores: Scores, infos = main) => infos.map((info) => `<td>${scores[info.id] == null ? '' : number(scores[info.id]!)}</td>`).join('');
-		const heads = (infos = main) => infos.map((info) => `<th scope="col">${esc(info.label)}</th>`).join('');
-		const table =
-			`<div class="sc-table-wrap"><table class="sc-table"><thead><tr><th scope="col">${esc(s.colStudent)}</th><th scope="col">${esc(s.colLatest)}</th>${heads()}<th scope="col">${esc(s.colChecks)}</th></tr></thead><tbody>` +
-			latest.map(({ student, check, scores }) => `<tr><th scope="row">${esc(student.label)}</th><td>${esc(when(check.date))}</td>${cells(scores)}<td>${student.checks.length}</td></tr>`).join('') +
-			`</tbody></table></div>`;
-		// Bond up, Collaboration across: the first main score on the vertical axis.
-		const [y, x] = main;
-		const chart =
-			x && y
-				? scatterChart(
-						latest.map(({ student, scores }) => ({ label: student.label, x: scores[x.id]!, y: scores[y.id]! })),
-						instrument,
-						{ x: x.label, y: y.label },
-						fill(s.scatterTitle, { x: x.label, y: y.label }),
-					)
-				: '';
-		const history = students
-			.map(
-				(student, index) =>
-					`<section class="sc-history" aria-labelledby="${headingId(index)}"><h3 id="${headingId(index)}" tabindex="-1">${esc(student.label)}</h3>` +
-					`<div class="sc-table-wrap"><table class="sc-table"><caption>${esc(s.historyTitle)}</caption><thead><tr><th scope="col">${esc(s.colDate)}</th>${heads(instrument.scoreInfo)}<th scope="col" class="sc-print-hide">${esc(s.colActions)}</th></tr></thead><tbody>` +
-					student.checks
-						.map(
-							(check) =>
-								`<tr><th scope="row">${esc(when(check.date))}</th>${cells(score(check.answers), instrument.scoreInfo)}<td class="sc-print-hide"><button type="button" class="sc-button sc-small" data-sc-delete-check="${esc(check.date)}" data-sc-label="${esc(student.label)}">${esc(s.deleteCheck)}</button></td></tr>`,
-						)
-						.join('') +
-					`</tbody></table></div><p><button type="button" class="sc-button sc-danger" data-sc-delete-student="${esc(student.label)}">${esc(fill(s.deleteStudent, { label: student.label }))}</button></p></section>`,
-			)
-			.join('');
-		body.innerHTML = `<p class="sc-reflection">${esc(s.reflection)}</p>` + table + chart + history;
-	};
-	renderers.push(render);
-	render();
-
-	const say = (message: string) => (status.textContent = message);
-	body.addEventListener('click', (event) => {
-		const button = (event.target as Element).closest('button');
-		if (!button) return;
-		const label = button.dataset.scLabel ?? button.dataset.scDeleteStudent!;
-		const date = button.dataset.scDeleteCheck;
-		if (date !== undefined) {
-			if (!confirm(fill(s.confirmCheck, { date: when(date), label }))) return;
-			commit(deleteCheck(store, label, { instrument: instrument.id, date }));
-			say(s.deletedCheck);
-		} else {
-			if (!confirm(fill(s.confirmStudent, { label }))) return;
-			commit(deleteStudent(store, label));
-			say(fill(s.deletedStudent, { label }));
-		}
-		// The button is gone: keep focus near where it was.
-		const index = studentsFor(store, instrument.id).findIndex((student) => student.label === label);
-		(index >= 0 ? $(body, `#${headingId(index)}`) : body).focus();
-	});
-
-	actions.addEventListener('click', (event) => {
-		const button = (event.target as Element).closest('button');
-		const kind = button?.dataset.scExport;
-		if (kind === 'csv') {
-			const csv = toCsv(store, { id: instrument.id, items: instrument.items.map((item) => item.id), scores: instrument.scoreInfo.map((info) => info.id) }, score);
-			// The byte-order mark lets spreadsheet programs read accented labels correctly.
-			download(`cwam-self-check-${day()}.csv`, 'text/csv;charset=utf-8', `\ufeff${csv}`);
-		} else if (kind === 'json') download(`cwam-self-check-${day()}.json`, 'application/json', JSON.stringify({ ...store, drafts: {} }, null, 2));
-		else if (button?.hasAttribute('data-sc-delete-all') && confirm(s.confirmAll)) {
-			commit({ ...emptyStore(), drafts: store.drafts });
-			say(s.deletedAll);
-			body.focus();
-		}
-	});
-
-	const problems: Record<ReadProblem, string> = {
-		'not-json': s.importNotJson,
-		'wrong-shape': s.importWrongShape,
-		'wrong-version': s.importWrongVersion,
-		'out-of-range': s.importOutOfRange,
-	};
-	const input = $<HTMLInputElement>(actions, '[data-sc-import]');
-	input.addEventListener('change', async () => {
-		const file = input.files?.[0];
-		if (!file) return;
-		const read = readStore(await file.text(), known);
-		input.value = '';
-		if (!read.ok) return say(problems[read.problem]);
-		const merged = mergeStores(store, read.store);
-		commit(merged.store);
-		say(merged.added > 0 ? fill(s.imported, { n: merged.added }) : s.importNothing);
-	});
 }

@@ -1,17 +1,32 @@
-/** What both self-check components need at build time: the instrument and the page's words. */
+/** What the self-check components need at build time: the instrument, the strategies and the page's words. */
 import type { AstroGlobal } from 'astro';
 import { getCollection, getEntry } from 'astro:content';
 import { clientInstrument, type ClientInstrument, type Instrument } from '../lib/instrument';
 import type { Lang } from '../lib/references';
 import { selfCheckStringNames, type SelfCheckStrings } from '../lib/self-check-strings';
+import type { StrategyFactor } from '../lib/strategies';
 import { localeOf, pageUrl } from '../lib/site-paths';
+
+/** A strategy of the manual as the plan form offers it, in the page's language. */
+export interface PageStrategy {
+	id: string;
+	name: string;
+	factor: StrategyFactor;
+	href: string;
+}
 
 /** Handed to the browser script as JSON, inside the component. */
 export interface SelfCheckPageData {
 	lang: Lang;
 	instrument: ClientInstrument;
 	strings: SelfCheckStrings;
+	/** Every strategy card of the manual: the instrument's own first, then the others in catalogue order. */
+	strategies: PageStrategy[];
+	/** The names of the two sides, as the strategy cards say them. */
+	factors: Record<StrategyFactor, string>;
 	usingResults: string;
+	selfCheck: string;
+	myStudents: string;
 }
 
 /** For a component used as <SelfCheck instrument="…" /> or <MyStudents instrument="…" />, on the page being built. */
@@ -26,14 +41,25 @@ export async function loadSelfCheck(page: AstroGlobal<{ instrument: string }>): 
 	const catalogue = (await getCollection('strategies')).map((strategy) => strategy.data);
 	const source = entry.filePath ?? `content/instruments/${id}.yaml`;
 	const strings = Object.fromEntries(selfCheckStringNames.map((name) => [name, t(`cwam.selfcheck.${name}`)])) as SelfCheckStrings;
+	const instrument = clientInstrument(entry.data, lang, (page) => pageUrl(lang, page), catalogue, source);
+	const first = instrument.scoreInfo.flatMap((info) => info.strategies.map((strategy) => strategy.id));
+	const rank = (strategyId: string) => (first.includes(strategyId) ? first.indexOf(strategyId) : first.length);
+	const strategies = catalogue
+		.map((strategy, index) => ({ strategy, index }))
+		.sort((a, b) => rank(a.strategy.id) - rank(b.strategy.id) || a.index - b.index)
+		.map(({ strategy }) => ({ id: strategy.id, name: strategy.name[lang], factor: strategy.factor, href: `${pageUrl(lang, strategy.page)}#${strategy.id}` }));
 	return {
 		lang,
 		instrument: entry.data,
 		data: {
 			lang,
-			instrument: clientInstrument(entry.data, lang, (page) => pageUrl(lang, page), catalogue, source),
+			instrument,
 			strings,
+			strategies,
+			factors: { bond: t('cwam.strategy.factor.bond'), collaboration: t('cwam.strategy.factor.collaboration') },
 			usingResults: pageUrl(lang, 'using-results'),
+			selfCheck: pageUrl(lang, 'self-check'),
+			myStudents: pageUrl(lang, 'my-students'),
 		},
 	};
 }

@@ -122,6 +122,7 @@ export function scoringModel(instrument: Instrument): ScoringModel {
 
 /** A strategy link, in one language. */
 export interface LocalStrategy {
+	id: string;
 	href: string;
 	label: string;
 }
@@ -158,6 +159,7 @@ export function clientInstrument(
 			role: entry.role,
 			label: entry.label[lang],
 			strategies: resolveStrategies(entry.strategies, catalogue, `${source} scores.${index}.strategies (score "${entry.id}")`).map((strategy) => ({
+				id: strategy.id,
 				href: `${pageHref(strategy.page)}#${strategy.id}`,
 				label: strategy.name[lang],
 			})),

@@ -94,16 +94,29 @@ for (const width of widths) {
 
 				await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, classOf(25)]);
 				await openSelfCheck(page, lang);
-				await expect(page.locator('[data-sc-students-body] section.sc-history')).toHaveCount(25);
-				await check('My students, 25 saved');
 				await complete(page, lang, 'Jean-Philippe-Alexandre', (index) => 1 + (index % 5));
-				await check('results');
+				await expect(page.locator('[data-sc-results] [data-s="compare"] li')).toHaveCount(2);
+				await check('results, with the comparison');
 				await page.getByRole('button', { name: words[lang].newCheck }).click();
 				await expect(page.locator('[data-sc-results]')).toBeHidden();
+
+				// My students: the class, one student, the plan form with its errors, a deletion.
+				const checkStudents = async (state: string) => problems.push(...(await audit(page, `/${lang}/my-students/ (${state})`, selfCheckScope, selfCheckScope)));
+				await page.goto(`/${lang}/my-students/`);
+				await expect(page.locator('[data-s="class-rows"] tr')).toHaveCount(25);
+				await page.locator('[data-sc-movement]').check();
+				await page.locator('[data-sc-highlight]').selectOption('Jean-Philippe-Alexandre');
+				await expect(page.locator('svg.sc-scatter .sc-move').first()).toBeAttached();
+				await checkStudents('the class of 25, movement and a highlight');
+				await page.goto(`/${lang}/my-students/?student=A.B.#plan`);
+				await expect(page.locator('[data-sc-plan-form]')).toBeVisible();
+				await page.locator('[data-sc-plan-form] button[type="submit"]').click();
+				await expect(page.locator('[data-s="plan-errors"] li')).toHaveCount(2);
+				await checkStudents('one student, the plan form with its errors');
 				// Deleting asks first with the browser's own confirm() (not part of the page, so not measured).
 				await page.getByRole('button', { name: words[lang].deleteStudent.replace('{label}', 'A.B.'), exact: true }).click();
-				await expect(page.locator('[data-sc-students-status]')).toHaveText(words[lang].deleted.replace('{label}', 'A.B.'));
-				await check('a student deleted, after confirming');
+				await expect(page.locator('[data-s="class-rows"] tr')).toHaveCount(24);
+				await checkStudents('a student deleted, after confirming');
 
 				await page.evaluate((key) => localStorage.setItem(key, '{"format":"cwam-self-check","version":2,"students":[{'), STORAGE_KEY);
 				await openSelfCheck(page, lang);
@@ -141,8 +154,17 @@ test.describe('forced colours (Windows high contrast)', () => {
 					await openSelfCheck(page, lang);
 					await complete(page, lang, 'Wren', (index) => 1 + ((index * 3) % 5));
 					await expect(page.locator('[data-sc-results] svg.sc-bars rect.sc-bar')).toHaveCount(2);
-					await expect(page.locator('[data-sc-students-body] section.sc-history')).toHaveCount(7);
-					await expect(page.locator('[data-sc-students-body] svg.sc-scatter')).toContainText('Wren');
+				};
+				/** My students: the class chart with movement, then one student's timeline. */
+				const showStudents = async (page: Page, state: string) => {
+					await page.goto(`/${lang}/my-students/`);
+					await expect(page.locator('[data-s="class-rows"] tr')).toHaveCount(7);
+					await page.locator('[data-sc-movement]').check();
+					await expect(page.locator('svg.sc-scatter')).toContainText('Wren');
+					const found = await audit(page, `${state}, My students`);
+					await page.goto(`/${lang}/my-students/?student=A.B.`);
+					await expect(page.locator('[data-sc-view="student"] svg.sc-chart polyline.sc-line')).toHaveCount(2);
+					return [...found, ...(await audit(page, `${state}, one student`))];
 				};
 
 				test(`the questionnaire: radio buttons, progress and buttons stand out; axe passes (${lang})`, async ({ page }) => {
@@ -157,7 +179,9 @@ test.describe('forced colours (Windows high contrast)', () => {
 				test(`results and My students: charts in system colours, Bond and Collaboration told apart; axe passes (${lang})`, async ({ page }) => {
 					await openSelfCheck(page, lang);
 					await showResults(page);
-					expect(await audit(page, 'results and My students'), 'forced-colours problems').toEqual([]);
+					expect(await audit(page, 'results'), 'forced-colours problems').toEqual([]);
+					await expectNoAxeViolations(page);
+					expect(await showStudents(page, 'results'), 'forced-colours problems').toEqual([]);
 					await expectNoAxeViolations(page);
 				});
 
@@ -171,7 +195,8 @@ test.describe('forced colours (Windows high contrast)', () => {
 					await openSelfCheck(page, lang);
 					await expect(page.locator('html')).toHaveAttribute('data-theme', siteTheme);
 					await showResults(page);
-					expect(await audit(page, `results and My students, site theme ${siteTheme}`), 'forced-colours problems').toEqual([]);
+					expect(await audit(page, `results, site theme ${siteTheme}`), 'forced-colours problems').toEqual([]);
+					expect(await showStudents(page, `site theme ${siteTheme}`), 'forced-colours problems').toEqual([]);
 				});
 			}
 		});

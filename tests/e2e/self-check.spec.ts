@@ -1,6 +1,7 @@
 /**
- * The self-check, in both languages: keyboard completion, scores, saving, history, deletion,
- * export and import, bad data, storage problems, print. The shared fixture fails any test in
+ * The self-check, in both languages: keyboard completion, scores, the comparison with the
+ * previous check, saving, bad data, storage problems, print. My students (plans, notes, export,
+ * import, deletion) is tested in my-students.spec.ts. The shared fixture fails any test in
  * which a request leaves the origin, the CSP blocks something, or a script throws.
  */
 import { readFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ const expected = {
 const url = (lang: Lang) => `/${lang}/self-check/`;
 const form = (page: Page) => page.locator('[data-sc-check] form');
 const results = (page: Page) => page.locator('[data-sc-results]');
-const students = (page: Page) => page.locator('[data-sc-students-body]');
+const classRows = (page: Page) => page.locator('[data-sc-view="class"] [data-s="class-rows"] tr');
 /** The storage notice: shown once, in the first self-check element of the page. */
 const notice = (page: Page) => page.locator('[data-sc-notice]').first();
 const radio = (page: Page, item: string, value: number) => page.locator(`input[name="sc-cwai-teacher-${item}"][value="${value}"]`);
@@ -44,7 +45,7 @@ async function open(page: Page, lang: Lang) {
 	await page.goto(url(lang));
 	// The script has run once the submit button is shown.
 	await expect(page.locator('[data-sc-actions]')).toBeVisible();
-	await expect(page.locator('[data-sc-nojs]')).toHaveCount(2);
+	await expect(page.locator('[data-sc-nojs]')).toHaveCount(1);
 	await expect(page.locator('[data-sc-nojs]').first()).toBeHidden();
 }
 
@@ -99,7 +100,11 @@ for (const lang of langs) {
 
 			// The completed check is in the saved history, with its answers.
 			const saved = JSON.parse((await stored(page))!);
-			expect(saved.students).toEqual([{ label: 'K.B.', checks: [expect.objectContaining({ instrument: 'cwai-teacher', version: 1, answers: pattern })] }]);
+			expect(saved.students).toEqual([{ label: 'K.B.', checks: [expect.objectContaining({ instrument: 'cwai-teacher', version: 1, answers: pattern })], plans: [], notes: [] }]);
+			expect(saved.version).toBe(3);
+			// The way on: a plan for this student, in My students.
+			await expect(shown.getByRole('link', { name: text(lang, 'makePlan', { label: 'K.B.' }) })).toHaveAttribute('href', `/${lang}/my-students/?student=K.B.#plan`);
+			await expect(shown.locator('[data-s="compare-box"]')).toBeHidden();
 			expect(saved.drafts).toEqual({});
 		});
 
@@ -140,9 +145,8 @@ for (const lang of langs) {
 			await expect(page.locator('[data-sc-progress]')).toHaveText(text(lang, 'progress', { n: 5, total: 12 }));
 		});
 
-		test('keeps a second student apart, and adds a later check to the first one’s history', async ({ page }) => {
+		test('keeps a second student apart, and compares a later check with the previous one', async ({ page }) => {
 			await open(page, lang);
-			await expect(students(page)).toHaveText(text(lang, 'studentsEmpty'));
 			await complete(page, lang, 'AB');
 			await page.getByRole('button', { name: text(lang, 'newCheck') }).click();
 			await expect(page.locator('[data-sc-student]')).toBeFocused();
@@ -152,109 +156,35 @@ for (const lang of langs) {
 			await expect(results(page).locator(`a[href="/${lang}/building-the-bond/#greeting"]`)).toBeVisible();
 			await expect(results(page).locator(`a[href="/${lang}/building-collaboration/#agreeing-on-steps"]`)).toBeVisible();
 			await expect(results(page).locator(`a[href="/${lang}/building-collaboration/#goal-check-ins"]`)).toHaveText(headingOf['goal-check-ins'][lang]);
+			await expect(results(page).locator('[data-s="compare-box"]')).toBeHidden();
 			await complete(page, lang, 'ab', allOften); // the same student, whatever the case
 			await expect(results(page)).toContainText(text(lang, 'saved', { label: 'ab', n: 2 }));
+			// Bond 3.75 → 4 and Collaboration 4.375 → 4, in the scale's words.
+			const compare = results(page).locator('[data-s="compare"] li');
+			const words = {
+				en: ['Bond rose from 3.75, between sometimes and often, to 4, often.', 'Collaboration fell from 4.38, between often and always, to 4, often.'],
+				fr: ['Lien a augmenté\u00a0: de 3,75, entre parfois et souvent, à 4, souvent.', 'Collaboration a diminué\u00a0: de 4,38, entre souvent et toujours, à 4, souvent.'],
+			};
+			await expect(compare).toHaveText(words[lang]);
+			await expectNoAxeViolations(page);
 
-			await expect(students(page)).toContainText(text(lang, 'reflection'));
-			const latest = students(page).locator('table').first();
-			await expect(latest.locator('tbody tr')).toHaveCount(2);
-			// Student, latest date, Bond, Collaboration, number of checks.
-			await expect(latest.locator('tbody tr').first().locator('th, td').nth(2)).toHaveText('4');
-			await expect(latest.locator('tbody tr').first().locator('td').last()).toHaveText('2');
-			await expect(students(page).locator('svg.sc-scatter circle')).toHaveCount(1); // both at (4, 4): one dot, two labels
-			await expect(students(page).locator('svg.sc-scatter')).toContainText('AB, CD');
-			const history = students(page).getByRole('region', { name: 'AB', exact: true });
-			await expect(history.locator('tbody tr')).toHaveCount(2);
-			await expect(history.locator('tbody tr').first()).toContainText(lang === 'en' ? '3.75' : '3,75');
+			await page.goto(`/${lang}/my-students/`);
+			await expect(classRows(page)).toHaveCount(2);
+			// Student, latest date, Bond, Collaboration, change, plan.
+			await expect(classRows(page).first().locator('td').nth(1)).toHaveText('4');
+			const chart = page.locator('svg.sc-scatter');
+			await expect(chart.locator('circle.sc-dot')).toHaveCount(1); // both at (4, 4): one dot, both students
+			await expect(chart).toContainText('AB, CD');
 			await expectNoAxeViolations(page);
 		});
 
 		test('shows checks saved in another tab', async ({ page, context }) => {
-			await open(page, lang);
+			await page.goto(`/${lang}/my-students/`);
+			await expect(page.locator('[data-sc-view="class"]')).toBeVisible();
 			const other = await context.newPage();
 			await open(other, lang);
 			await complete(other, lang, 'UV');
-			await expect(students(page).getByRole('region', { name: 'UV', exact: true })).toBeVisible();
-		});
-
-		test('deletes one check, one student, or everything, after confirmation', async ({ page }) => {
-			await open(page, lang);
-			await complete(page, lang, 'AB');
-			await complete(page, lang, 'AB', allOften);
-			await complete(page, lang, 'CD');
-
-			// Cancelling changes nothing.
-			page.once('dialog', (dialog) => dialog.dismiss());
-			await students(page).getByRole('button', { name: text(lang, 'deleteStudent', { label: 'CD' }) }).click();
-			await expect(students(page).getByRole('region')).toHaveCount(2);
-
-			acceptDialogs(page);
-			const ab = students(page).getByRole('region', { name: 'AB', exact: true });
-			await ab.getByRole('button', { name: text(lang, 'deleteCheck') }).first().click();
-			await expect(ab.locator('tbody tr')).toHaveCount(1);
-			await expect(page.locator('[data-sc-students-status]')).toHaveText(text(lang, 'deletedCheck'));
-			await expect(ab.getByRole('heading')).toBeFocused();
-
-			await students(page).getByRole('button', { name: text(lang, 'deleteStudent', { label: 'CD' }) }).click();
-			await expect(students(page).getByRole('region')).toHaveCount(1);
-			expect(JSON.parse((await stored(page))!).students.map((s: { label: string }) => s.label)).toEqual(['AB']);
-
-			await page.getByRole('button', { name: text(lang, 'deleteAll') }).click();
-			await expect(students(page)).toHaveText(text(lang, 'studentsEmpty'));
-			await expect(students(page)).toBeFocused();
-			expect(JSON.parse((await stored(page))!).students).toEqual([]);
-		});
-
-		test('exports to CSV and JSON, and the JSON imports into a clean profile', async ({ page, browser }) => {
-			await open(page, lang);
-			await complete(page, lang, 'Zoé');
-			await complete(page, lang, '=cmd', allOften);
-
-			const csvDownload = page.waitForEvent('download');
-			await page.getByRole('button', { name: text(lang, 'exportCsv') }).click();
-			const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
-			const lines = csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
-			expect(lines[0]).toBe('student,date,instrument,version,bond,collaboration,task,goal,overall,b1,t1,g2,b2,g1,t3,b3,g3,t2,b4,t4,g4');
-			expect(lines.find((line) => line.startsWith('Zoé,'))).toMatch(/^Zoé,[^,]+,cwai-teacher,1,3\.75,4\.375,4\.25,4\.5,4\.167,4,4,4,4,5,4,3,4,5,4,4,5$/);
-			expect(lines.some((line) => line.startsWith("'=cmd,"))).toBe(true); // a spreadsheet will not run it
-
-			const jsonDownload = page.waitForEvent('download');
-			await page.getByRole('button', { name: text(lang, 'exportJson') }).click();
-			const download = await jsonDownload;
-			expect(download.suggestedFilename()).toMatch(/^cwam-self-check-\d{4}-\d{2}-\d{2}\.json$/);
-			const backup = (await download.path())!;
-
-			const clean = await browser.newContext();
-			const other = await clean.newPage();
-			await open(other, lang);
-			await expect(students(other)).toHaveText(text(lang, 'studentsEmpty'));
-			await other.locator('[data-sc-import]').setInputFiles(backup);
-			await expect(other.locator('[data-sc-students-status]')).toHaveText(text(lang, 'imported', { n: 2 }));
-			await expect(students(other).getByRole('region', { name: 'Zoé', exact: true })).toBeVisible();
-			expect(JSON.parse((await stored(other))!).students).toEqual(JSON.parse((await stored(page))!).students);
-			// Importing the same file again adds nothing.
-			await other.locator('[data-sc-import]').setInputFiles(backup);
-			await expect(other.locator('[data-sc-students-status]')).toHaveText(text(lang, 'importNothing'));
-			await clean.close();
-		});
-
-		test('refuses a bad import with a clear message and changes nothing', async ({ page }) => {
-			await open(page, lang);
-			await complete(page, lang, 'AB');
-			const before = await stored(page);
-			const good = JSON.parse(before!);
-			const bad: [string, string, string][] = [
-				['not JSON', 'this is not { json', 'importNotJson'],
-				['wrong shape', JSON.stringify({ hello: 'world' }), 'importWrongShape'],
-				['wrong version', JSON.stringify({ ...good, version: 99 }), 'importWrongVersion'],
-				['out-of-range answer', JSON.stringify({ ...good, students: [{ label: 'EF', checks: [{ ...good.students[0].checks[0], answers: { ...pattern, b1: 7 } }] }] }), 'importOutOfRange'],
-			];
-			for (const [name, content, message] of bad) {
-				await page.locator('[data-sc-import]').setInputFiles({ name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(content) });
-				await expect(page.locator('[data-sc-students-status]'), name).toHaveText(text(lang, message));
-				expect(await stored(page), name).toBe(before);
-				await expect(students(page).getByRole('region')).toHaveCount(1);
-			}
+			await expect(classRows(page).filter({ hasText: 'UV' })).toHaveCount(1);
 		});
 
 		test('reports corrupt storage, offers it raw, never wipes it silently', async ({ page }) => {
@@ -262,7 +192,6 @@ for (const lang of langs) {
 			await page.addInitScript(([key, value]) => localStorage.getItem(key) ?? localStorage.setItem(key, value), [STORAGE_KEY, corrupt]);
 			await open(page, lang);
 			await expect(notice(page)).toContainText(text(lang, 'corrupt'));
-			await expect(page.locator('[data-sc-notice]').last()).toBeHidden();
 			await expectNoAxeViolations(page);
 
 			const rawDownload = page.waitForEvent('download');
@@ -272,7 +201,6 @@ for (const lang of langs) {
 			// The check still works, in memory, and the unreadable data stays as it was.
 			await complete(page, lang, 'GH');
 			await expect(results(page)).toContainText(text(lang, 'notSaved'));
-			await expect(students(page).getByRole('region', { name: 'GH', exact: true })).toBeVisible();
 			expect(await stored(page)).toBe(corrupt);
 
 			// Starting over (confirmed) replaces it with what is in memory.
@@ -302,7 +230,6 @@ for (const lang of langs) {
 			await complete(page, lang, 'IJ');
 			for (const line of Object.values(expected[lang])) await expect(results(page)).toContainText(line);
 			await expect(results(page)).toContainText(text(lang, 'notSaved'));
-			await expect(students(page).getByRole('region', { name: 'IJ', exact: true })).toBeVisible();
 			await expectNoAxeViolations(page);
 		});
 
@@ -322,20 +249,13 @@ for (const lang of langs) {
 			await expect(results(page)).toContainText(text(lang, 'notSaved'));
 		});
 
-		test('makes no request at all after load while checking, saving, exporting and importing', async ({ page, watch }) => {
+		test('makes no request at all after load while checking and saving', async ({ page, watch }) => {
 			await open(page, lang);
 			await page.waitForLoadState('networkidle');
 			const start = watch.requests.length;
 			await complete(page, lang, 'NO');
 			await complete(page, lang, 'NO', allOften);
-			const download = page.waitForEvent('download');
-			await page.getByRole('button', { name: text(lang, 'exportJson') }).click();
-			const backup = (await (await download).path())!;
-			const csv = page.waitForEvent('download');
-			await page.getByRole('button', { name: text(lang, 'exportCsv') }).click();
-			await csv;
-			await page.locator('[data-sc-import]').setInputFiles(backup);
-			await expect(page.locator('[data-sc-students-status]')).toHaveText(text(lang, 'importNothing'));
+			await expect(results(page).locator('[data-s="compare"] li')).toHaveCount(2);
 			expect(watch.requests.slice(start)).toEqual([]);
 		});
 
@@ -358,11 +278,9 @@ for (const lang of langs) {
 			await page.emulateMedia({ media: 'print' });
 			await expect(results(page)).toBeVisible();
 			await expect(form(page)).toBeHidden();
-			await expect(page.locator('[data-sc-data-actions]')).toBeHidden();
-			await expect(students(page).locator('table').first()).toBeVisible();
-			await expect(students(page).locator('.sc-print-hide').first()).toBeHidden();
-			const fills = await page.locator('svg.sc-chart :is(rect.sc-bar, circle.sc-dot)').evaluateAll((shapes) => shapes.map((shape) => getComputedStyle(shape).fill));
-			expect(fills.length).toBe(3);
+			await expect(results(page).getByRole('button', { name: text(lang, 'newCheck') })).toBeHidden();
+			const fills = await page.locator('svg.sc-chart rect.sc-bar').evaluateAll((shapes) => shapes.map((shape) => getComputedStyle(shape).fill));
+			expect(fills.length).toBe(2);
 			for (const fill of fills) expect(['rgb(0, 0, 0)', 'rgb(255, 255, 255)', 'rgb(136, 136, 136)']).toContain(fill);
 		});
 
@@ -370,8 +288,8 @@ for (const lang of langs) {
 			const other: Lang = lang === 'en' ? 'fr' : 'en';
 			await open(page, other);
 			await complete(page, other, 'ST');
-			await open(page, lang);
-			const history = students(page).getByRole('region', { name: 'ST', exact: true });
+			await page.goto(`/${lang}/my-students/?student=ST`);
+			const history = page.locator('[data-sc-view="student"] table');
 			await expect(history.locator('tbody tr')).toHaveCount(1);
 			await expect(history.locator('thead')).toContainText(lang === 'en' ? 'Collaboration' : 'Tâches');
 			await expect(history.locator('tbody tr')).toContainText(lang === 'en' ? '3.75' : '3,75');
@@ -382,11 +300,11 @@ for (const lang of langs) {
 			await page.addInitScript(([key, value]) => localStorage.getItem(key) ?? localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(v1)]);
 			await open(page, lang);
 			await expect(notice(page)).toBeHidden();
-			const history = students(page).getByRole('region', { name: 'Old one', exact: true });
-			await expect(history.locator('tbody tr')).toContainText(lang === 'en' ? '4.38' : '4,38');
 			await complete(page, lang, 'New one');
 			const saved = JSON.parse((await stored(page))!);
-			expect(saved.version).toBe(2);
+			expect(saved.version).toBe(3);
+			await page.goto(`/${lang}/my-students/`);
+			await expect(classRows(page).filter({ hasText: 'Old one' }).locator('td').nth(2)).toHaveText(lang === 'en' ? '4.38' : '4,38');
 			expect(saved.students.map((s: { label: string }) => s.label)).toEqual(['Old one', 'New one']);
 		});
 	});
@@ -402,7 +320,6 @@ test.describe('without JavaScript', () => {
 			await expect(page.locator('[data-sc-key]')).toContainText(text(lang, 'keyTitle'));
 			await expect(page.locator('[data-sc-actions]')).toBeHidden();
 			await expect(page.getByText(text(lang, 'withoutScript'))).toBeVisible();
-			await expect(page.getByText(text(lang, 'studentsWithoutScript'))).toBeVisible();
 			// (axe needs JavaScript in the page: the same markup is scanned in the tests above.)
 		});
 	}

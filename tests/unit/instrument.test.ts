@@ -82,7 +82,7 @@ describe('the CWAI teacher instrument file', () => {
 		const fr = clientInstrument(instrument, 'fr', (page) => `/fr/${page}/`, catalogue);
 		expect(fr.scaleLabels[0]).toBe('Jamais');
 		expect(fr.itemNumbers).toMatchObject({ b1: 1, t1: 2, g4: 12 });
-		expect(fr.scoreInfo.find((info) => info.id === 'bond')!.strategies[0]).toEqual({ href: '/fr/building-the-bond/#greeting', label: 'L’accueil à la porte' });
+		expect(fr.scoreInfo.find((info) => info.id === 'bond')!.strategies[0]).toEqual({ id: 'greeting', href: '/fr/building-the-bond/#greeting', label: 'L’accueil à la porte' });
 		expect(fr.scoreInfo.find((info) => info.id === 'goal')!.strategies.map((link) => link.href)).toEqual([
 			'/fr/building-collaboration/#shared-goals',
 			'/fr/building-collaboration/#goal-check-ins',
@@ -175,6 +175,6 @@ describe('a second instrument file works with no code change', () => {
 		expect(instrument.items[0]!.reverse).toBe(false);
 		expect(instrument.scores[0]!.strategies).toEqual([]);
 		expect(instrument.scores[2]!.strategies).toEqual(['rituals']);
-		expect(clientInstrument(instrument, 'en', (page) => `/en/${page}/`, catalogue).scoreInfo[2]!.strategies).toEqual([{ href: '/en/building-the-bond/#rituals', label: 'rituals' }]);
+		expect(clientInstrument(instrument, 'en', (page) => `/en/${page}/`, catalogue).scoreInfo[2]!.strategies).toEqual([{ id: 'rituals', href: '/en/building-the-bond/#rituals', label: 'rituals' }]);
 	});
 });
