@@ -7,7 +7,7 @@ import type { SelfCheckPageData } from '../components/self-check-data';
 import { checksCsv, csvStyles, plansNotesCsv } from '../lib/csv';
 import { scatterChart, timelineChart } from '../lib/class-charts';
 import { fill } from '../lib/self-check-strings';
-import { computeScores, lowest, type Answers } from '../lib/scoring';
+import { computeScores, lowest, type Answers, type Scores } from '../lib/scoring';
 import {
 	NOTE_MAX,
 	PLAN_TEXT_MAX,
@@ -35,13 +35,9 @@ import {
 	type ReadProblem,
 	type Student,
 } from '../lib/self-check-store';
-import { $, change, changeLine, clone, cloneOne, commit, dataOf, dayText, download, link, localDay, mains, newId, number, onChange, openOnce, renderSvg, sheetDate, shortDay, slot, state, studentHref, today, when } from './sc-core';
+import { $, change, changeLine, clone, cloneOne, commit, dayText, download, link, localDay, mains, newId, number, onChange, renderSvg, sheetDate, shortDay, slot, startEach, state, studentHref, today, when } from './sc-core';
 
-export function start(): void {
-	const roots = [...document.querySelectorAll<HTMLElement>('[data-sc-students]')];
-	openOnce(roots);
-	roots.forEach((root) => init(root, dataOf(root)));
-}
+export const start = () => startEach('[data-sc-students]', init);
 
 function init(root: HTMLElement, data: SelfCheckPageData): void {
 	const { instrument, strings: s } = data;
@@ -133,18 +129,20 @@ function init(root: HTMLElement, data: SelfCheckPageData): void {
 				.forEach((button) => (button.disabled = students.length === 0));
 			slot(classView, 'class-empty').hidden = students.length > 0;
 			slot(classView, 'class-body').hidden = students.length === 0;
-			const rows = students.map((student) => {
+			// Each student's latest scores and those of the check before, once, for the table and the chart.
+			const summaries = students.map((student) => {
+				const latest = student.checks.at(-1);
+				const previous = latest && previousCheck(student, instrument.id, latest);
+				return { student, latest, now: latest && score(latest.answers), before: previous && score(previous.answers) };
+			});
+			const rows = summaries.map(({ student, latest, now, before }) => {
 				const row = clone(root, 'class-row');
 				const name = slot<HTMLAnchorElement>(row, 'student');
 				name.href = studentHref(data, student.label);
 				name.textContent = student.label;
-				const latest = student.checks.at(-1);
 				slot(row, 'latest').textContent = latest ? when(latest.date) : s.notChecked;
-				const now = latest && score(latest.answers);
 				for (const info of main) slot(row, `score-${info.id}`).textContent = now ? number(now[info.id]!) : '';
-				const previous = latest && previousCheck(student, instrument.id, latest);
-				const before = previous && score(previous.answers);
-				slot(row, 'change').textContent = !latest ? '' : before && now ? main.map((info) => `${info.label} ${change(now[info.id]! - before[info.id]!)}`).join(', ') : s.noPrevious;
+				slot(row, 'change').textContent = !now ? '' : before ? main.map((info) => `${info.label} ${change(now[info.id]! - before[info.id]!)}`).join(', ') : s.noPrevious;
 				const plan = activePlan(student);
 				slot(row, 'plan').textContent = !plan ? s.noPlan : plan.recheck ? fill(s.planRecheckOn, { date: dayText(plan.recheck) }) : s.planNoDate;
 				return row;
@@ -153,29 +151,28 @@ function init(root: HTMLElement, data: SelfCheckPageData): void {
 
 			// The highlight list keeps its choice while the class changes.
 			const chosen = highlight.value;
-			const checked = students.filter((student) => student.checks.length > 0);
+			checked = summaries.filter((entry): entry is Checked => entry.now !== undefined);
 			highlight.replaceChildren(
 				highlight.options[0]!,
-				...checked.map((student) => {
+				...checked.map(({ student }) => {
 					const option = cloneOne<HTMLOptionElement>(root, 'option');
 					option.value = student.label;
 					option.textContent = student.label;
 					return option;
 				}),
 			);
-			highlight.value = checked.some((student) => student.label === chosen) ? chosen : '';
-			drawScatter(checked);
+			highlight.value = checked.some(({ student }) => student.label === chosen) ? chosen : '';
+			drawScatter();
 		};
-		const drawScatter = (checked: Student[]) => {
+		type Checked = { student: Student; latest: Check | undefined; now: Scores; before: Scores | undefined };
+		let checked: Checked[] = [];
+		/** The class chart alone: what the highlight and movement controls redraw. */
+		const drawScatter = () => {
 			const [y, x] = main;
 			const box = slot(classView, 'scatter');
 			if (!x || !y) return;
 			let moved = false;
-			const points = checked.map((student) => {
-				const latest = student.checks.at(-1)!;
-				const now = score(latest.answers);
-				const previous = previousCheck(student, instrument.id, latest);
-				const before = previous && score(previous.answers);
+			const points = checked.map(({ student, now, before }) => {
 				if (before && (before[x.id] !== now[x.id] || before[y.id] !== now[y.id])) moved = true;
 				return { key: student.label, label: student.label, x: now[x.id]!, y: now[y.id]!, ...(before ? { previous: { x: before[x.id]!, y: before[y.id]! } } : {}) };
 			});
@@ -183,8 +180,8 @@ function init(root: HTMLElement, data: SelfCheckPageData): void {
 			box.replaceChildren(renderSvg(scatterChart(points, instrument, { x: x.label, y: y.label }, title, { highlight: highlight.value || undefined, movement: movement.checked, idPrefix: 'sc-class' })));
 			slot(classView, 'moved-note').hidden = !(movement.checked && moved);
 		};
-		highlight.addEventListener('change', render);
-		movement.addEventListener('change', render);
+		highlight.addEventListener('change', drawScatter);
+		movement.addEventListener('change', drawScatter);
 		onChange(render);
 		render();
 		initData();
@@ -359,7 +356,7 @@ function init(root: HTMLElement, data: SelfCheckPageData): void {
 				slot(view, `plan-${field}`).hidden = slot(view, `plan-${field}-term`).hidden = plan[field] === '';
 			}
 			slot(view, 'plan-recheck').textContent = plan.recheck ? dayText(plan.recheck) : s.planRecheckNone;
-			const due = plan.recheck !== null && plan.recheck <= today() && !checksOf(student).some((check) => localDay(check.date) >= plan.recheck!);
+			const due = dueRechecks(state.store, instrument.id, today()).some((entry) => entry.student === student);
 			slot(view, 'plan-due').hidden = !due;
 			slot(view, 'plan-due').textContent = due ? fill(s.planDue, { date: dayText(plan.recheck!) }) : '';
 			const date = $<HTMLInputElement>(recheckForm, 'input');

@@ -125,8 +125,15 @@ export function download(name: string, type: string, text: string): void {
 }
 
 let opened = false;
+/** Starts every element of the page that `selector` finds: opens the store (once), then `init`s each with its data. */
+export function startEach(selector: string, init: (root: HTMLElement, data: SelfCheckPageData) => void): void {
+	const roots = [...document.querySelectorAll<HTMLElement>(selector)];
+	openOnce(roots);
+	roots.forEach((root) => init(root, dataOf(root)));
+}
+
 /** Opens the store once for the page, for every self-check element on it. */
-export function openOnce(roots: Element[]): void {
+function openOnce(roots: Element[]): void {
 	if (opened) return;
 	opened = true;
 	for (const root of roots) {

@@ -10,7 +10,7 @@ import { barChart } from '../lib/bar-chart';
 import { fill } from '../lib/self-check-strings';
 import { checkResponses, computeScores, lowest, type Answers, type Scores } from '../lib/scoring';
 import { activePlan, addCheck, findStudent, previousCheck, setDraft, type Check } from '../lib/self-check-store';
-import { $, change, changeLine, clone, cloneOne, commit, dataOf, dayText, fillInto, link, mains, number, openOnce, renderSvg, scoreLine, slot, state, studentHref, when } from './sc-core';
+import { $, change, changeLine, clone, cloneOne, commit, dayText, fillInto, link, localDay, mains, number, renderSvg, scoreLine, slot, startEach, state, studentHref, when } from './sc-core';
 
 /** A main score's strategies: its own, or those of the detail scores inside it, weakest first. */
 function strategiesFor(instrument: ClientInstrument, id: string, scores: Scores) {
@@ -23,11 +23,7 @@ function strategiesFor(instrument: ClientInstrument, id: string, scores: Scores)
 		.flatMap((entry) => entry.strategies);
 }
 
-export function start(): void {
-	const roots = [...document.querySelectorAll<HTMLElement>('[data-sc-check]')];
-	openOnce(roots);
-	roots.forEach((root) => initCheck(root, dataOf(root)));
-}
+export const start = () => startEach('[data-sc-check]', initCheck);
 
 function initCheck(root: HTMLElement, data: SelfCheckPageData): void {
 	const { instrument, strings: s } = data;
@@ -173,7 +169,7 @@ function initCheck(root: HTMLElement, data: SelfCheckPageData): void {
 		if (plan) {
 			const names = plan.strategies.map((id) => data.strategies.find((strategy) => strategy.id === id)?.name ?? id).join(', ');
 			slot(view, 'plan-since').hidden = false;
-			put('plan-since', fill(s.planSince, { label, date: dayText(plan.created), strategies: names }));
+			put('plan-since', fill(s.planSince, { label, date: dayText(localDay(plan.created)), strategies: names }));
 		}
 		const makePlan = slot<HTMLAnchorElement>(view, 'make-plan');
 		makePlan.href = studentHref(data, label, '#plan');

@@ -67,6 +67,25 @@ export const test = base.extend<{ watch: PageWatch }>({
 	],
 });
 
+/**
+ * Makes the browser refuse one localStorage key, as when it blocks site data. Only that key is
+ * refused, so that Starlight's own theme script (which does not guard its storage calls) keeps
+ * running; a throwing localStorage getter is covered by the unit tests of openStore and saveStore.
+ */
+export async function blockStorageKey(page: Page, key: string) {
+	await page.addInitScript((name) => {
+		const { getItem, setItem } = Storage.prototype;
+		Storage.prototype.getItem = function (item) {
+			if (item === name) throw new DOMException('The operation is insecure.', 'SecurityError');
+			return getItem.call(this, item);
+		};
+		Storage.prototype.setItem = function (item, value) {
+			if (item === name) throw new DOMException('The operation is insecure.', 'SecurityError');
+			return setItem.call(this, item, value);
+		};
+	}, key);
+}
+
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 

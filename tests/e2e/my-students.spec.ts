@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { csvStyles, parseCsv, parseNumber } from '../../src/lib/csv';
 import { computeScores, scaleWords } from '../../src/lib/scoring';
 import { fill as fillTemplate } from '../../src/lib/self-check-strings';
-import { expect, expectNoAxeViolations, settled, test } from './fixtures';
+import { blockStorageKey, expect, expectNoAxeViolations, settled, test } from './fixtures';
 
 type Lang = 'en' | 'fr';
 const langs: Lang[] = ['en', 'fr'];
@@ -484,17 +484,7 @@ for (const lang of langs) {
 			// Blocked storage: a notice, and the cycle still works for this visit.
 			const blocked = await browser.newContext();
 			const blockedPage = await blocked.newPage();
-			await blockedPage.addInitScript((key) => {
-				const { getItem, setItem } = Storage.prototype;
-				Storage.prototype.getItem = function (name) {
-					if (name === key) throw new DOMException('The operation is insecure.', 'SecurityError');
-					return getItem.call(this, name);
-				};
-				Storage.prototype.setItem = function (name, value) {
-					if (name === key) throw new DOMException('The operation is insecure.', 'SecurityError');
-					return setItem.call(this, name, value);
-				};
-			}, STORAGE_KEY);
+			await blockStorageKey(blockedPage, STORAGE_KEY);
 			await openClass(blockedPage, lang);
 			await expect(blockedPage.locator('[data-sc-notice]')).toContainText(text(lang, 'unavailable'));
 			await blockedPage.locator('[data-sc-import]').setInputFiles(classFile);

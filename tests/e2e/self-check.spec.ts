@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { fill as fillTemplate } from '../../src/lib/self-check-strings';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { blockStorageKey, expect, expectNoAxeViolations, test } from './fixtures';
 
 type Lang = 'en' | 'fr';
 const langs: Lang[] = ['en', 'fr'];
@@ -211,20 +211,7 @@ for (const lang of langs) {
 		});
 
 		test('works in memory, with a notice, when storage is blocked', async ({ page }) => {
-			// As when the browser blocks site data. Only our key is refused, so that Starlight's own
-			// theme script (which does not guard its storage calls) keeps running; a throwing
-			// localStorage getter is covered by the unit tests of openStore and saveStore.
-			await page.addInitScript((key) => {
-				const { getItem, setItem } = Storage.prototype;
-				Storage.prototype.getItem = function (name) {
-					if (name === key) throw new DOMException('The operation is insecure.', 'SecurityError');
-					return getItem.call(this, name);
-				};
-				Storage.prototype.setItem = function (name, value) {
-					if (name === key) throw new DOMException('The operation is insecure.', 'SecurityError');
-					return setItem.call(this, name, value);
-				};
-			}, STORAGE_KEY);
+			await blockStorageKey(page, STORAGE_KEY);
 			await open(page, lang);
 			await expect(notice(page)).toContainText(text(lang, 'unavailable'));
 			await complete(page, lang, 'IJ');
