@@ -9,6 +9,7 @@ import { buildSidebar, parseNavigation } from './src/lib/navigation.ts';
 import { completeCspIntegration } from './src/integrations/complete-csp.ts';
 import { chapterLinksPlugin } from './src/integrations/chapter-links.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
+import { pdfEditionIntegration } from './src/integrations/pdf-edition.ts';
 import { pageToolsPath } from './src/lib/page-tools.ts';
 
 // Deployment is configured by environment, so `dist/` can go to any static host.
@@ -83,6 +84,8 @@ export default defineConfig({
 			},
 			plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true, errorOnLocalLinks: true })],
 		}),
+		// The PDF edition: the manual and its one-page sheets, typeset from content/ into dist/<lang>/pdf/.
+		pdfEditionIntegration(),
 		completeCspIntegration(),
 		// Last: it precaches the final dist/ for offline reading.
 		serviceWorkerIntegration(),

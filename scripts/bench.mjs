@@ -46,10 +46,13 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 // servers; --lighthouse also takes the next two (Chrome's DevTools, the plain Starlight site).
 const port = option('--port', Number(process.env.BENCH_PORT ?? 4329));
 
+// The PDF step (src/integrations/pdf-edition.ts) reports its own time and files here.
+const pdfReport = join(root, '.bench', 'pdf-edition.json');
+
 function build(cwd) {
 	const start = performance.now();
 	// Each project's own astro: under `npm run`, npx would resolve this project's instead.
-	execFileSync(join(cwd, 'node_modules', '.bin', 'astro'), ['build'], { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync(join(cwd, 'node_modules', '.bin', 'astro'), ['build'], { cwd, env: { ...env, CWAM_PDF_REPORT: pdfReport }, stdio: ['ignore', 'ignore', 'inherit'] });
 	return Math.round(performance.now() - start);
 }
 
@@ -425,6 +428,12 @@ const types = pageTypes(join(root, 'dist'));
 if (!types.chapter) throw new Error('No chapter page found in dist/ to measure');
 report.pages = await measurePages(join(root, 'dist'), types);
 report.budgets = checkBudgets(report.pages);
+// The PDF edition: every PDF typeset within the time budget, each whole manual within its size.
+report.pdf = JSON.parse(readFileSync(pdfReport, 'utf8'));
+report.budgets.push({ page: 'pdf', metric: 'all typeset (s)', actual: Number((report.pdf.milliseconds / 1000).toFixed(2)), budget: budgets.pdf.seconds, ok: report.pdf.milliseconds / 1000 <= budgets.pdf.seconds, unit: 's' });
+for (const file of report.pdf.files.filter((f) => f.kind === 'manual')) {
+	report.budgets.push({ page: `pdf (${file.lang})`, metric: `manual, ${file.pages} pages`, actual: file.bytes, budget: budgets.pdf.manualBytes, ok: file.bytes <= budgets.pdf.manualBytes });
+}
 const plain = buildPlainManual();
 try {
 	// Our features on a chapter page (copy links, presentation view, offline) against plain Starlight's own JS.
@@ -490,7 +499,7 @@ if (report.lighthouse) {
 }
 console.log('\nbudget                                   actual      budget      ');
 for (const row of report.budgets) {
-	const fmt = (v) => (row.unit === 'score' ? String(v) : row.unit === '×' ? `${v.toFixed(2)}×` : row.unit === 'share' ? v.toFixed(3) : kb(v));
+	const fmt = (v) => (row.unit === 'score' ? String(v) : row.unit === '×' ? `${v.toFixed(2)}×` : row.unit === 'share' ? v.toFixed(3) : row.unit === 's' ? `${v} s` : kb(v));
 	const floor = row.unit === 'score' || row.unit === 'share';
 	console.log(`${`${row.page} ${row.metric}`.padEnd(41)}${fmt(row.actual).padEnd(12)}${(floor ? `≥ ${fmt(row.budget)}` : fmt(row.budget)).padEnd(12)}${row.ok ? (floor ? 'met' : 'under') : floor ? 'BELOW' : 'OVER'}`);
 }

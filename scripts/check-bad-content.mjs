@@ -53,6 +53,18 @@ const cases = [
 		edit: (text) => text.replace(/^(\s+)apa: .*\n/m, ''),
 		expect: ['references', 'apa'],
 	},
+	{
+		name: 'a chapter element the PDF edition cannot render (an image)',
+		file: 'content/docs/en/glossary.mdx',
+		edit: (text) => `${text}\n\n![A diagram](/favicon.svg)\n`,
+		expect: ['content/docs/en/glossary.mdx', 'image'],
+	},
+	{
+		name: 'a handout\'s PDF link outside its section',
+		file: 'content/docs/fr/training/handouts.mdx',
+		edit: (text) => text.replace('<SheetPdf section="handout-session-2" />', '<SheetPdf section="handout-session-4" />'),
+		expect: ['content/docs/fr/training/handouts.mdx', 'SheetPdf section="handout-session-4"'],
+	},
 ];
 
 let failures = 0;

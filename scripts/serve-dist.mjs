@@ -14,6 +14,7 @@ const types = {
 	'.mjs': 'text/javascript; charset=utf-8',
 	'.css': 'text/css; charset=utf-8',
 	'.svg': 'image/svg+xml',
+	'.pdf': 'application/pdf',
 	'.png': 'image/png',
 	'.ico': 'image/x-icon',
 	'.json': 'application/json',

@@ -11,3 +11,5 @@ export { default as StartLink } from './StartLink.astro';
 export { default as StartLinks } from './StartLinks.astro';
 export { default as DrawingBoxes } from './DrawingBoxes.astro';
 export { default as DrawingBox } from './DrawingBox.astro';
+export { default as SheetPdf } from './SheetPdf.astro';
+export { default as PdfDownload } from './PdfDownload.astro';

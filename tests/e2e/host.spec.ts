@@ -42,6 +42,8 @@ const caching: [kind: string, path: () => string, cacheControl: string][] = [
 	['the service worker', () => '/sw.js', revalidate],
 	['the favicon', () => '/favicon.svg', revalidate],
 	['the sitemap', () => '/sitemap-index.xml', revalidate],
+	// Same name for every edition: revalidated, so a reader gets the new edition at once.
+	['the French PDF edition', () => '/fr/pdf/manuel-alliance-de-travail-en-classe.pdf', revalidate],
 	['Pagefind’s entry script', () => '/pagefind/pagefind.js', revalidate],
 	['Pagefind’s entry index', () => '/pagefind/pagefind-entry.json', revalidate],
 	['Pagefind’s WebAssembly (not content-hashed)', () => '/pagefind/wasm.en.pagefind', revalidate],
@@ -62,11 +64,12 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
 
 test.describe('nginx headers', () => {
 	test('pages and other files carry the security headers', async ({ request }) => {
-		for (const path of ['/', '/en/', '/fr/self-check/', '/en/whole-manual/', '/sw.js']) {
+		for (const path of ['/', '/en/', '/fr/self-check/', '/en/whole-manual/', '/sw.js', '/en/pdf/goal-agreement.pdf']) {
 			const response = await request.get(path);
 			expect(response.status(), path).toBe(200);
 			expectSecurityHeaders(response, path);
 		}
+		expect((await request.get('/en/pdf/goal-agreement.pdf')).headers()['content-type']).toBe('application/pdf');
 	});
 
 	for (const [kind, path, cacheControl] of caching) {
