@@ -72,12 +72,6 @@ export function readEditionInput(root: string, { siteUrl, base }: { siteUrl: str
 	return { navigation, chapters, strings, references, instruments, siteUrl, base, date: edition.date };
 }
 
-/** The generated Typst around a diagnostic's range (`12:4-12:9`, lines from 0): a bug in a PDF form shows where. */
-function excerpt(source: string, range: string): string {
-	const line = Number(range.split(':')[0]);
-	return JSON.stringify((source.split('\n')[line] ?? '').slice(0, 300));
-}
-
 /** Typesets every document; a Typst error or an overlong sheet fails naming the content file. */
 export function typeset(documents: readonly PdfDocument[], template = readFileSync(typstTemplate, 'utf8')): BuiltPdf[] {
 	// A workspace that is not on disk: the documents import the template as /cwam.typ, and read nothing else.
@@ -88,9 +82,7 @@ export function typeset(documents: readonly PdfDocument[], template = readFileSy
 		const compiled = result.result;
 		if (!compiled) {
 			const diagnostics = result.takeDiagnostics();
-			const messages = diagnostics
-				? compiler.fetchDiagnostics(diagnostics).map((d: { message?: string; range?: string }) => `${d.message ?? JSON.stringify(d)}${d.range ? ` (generated source ${d.range}: ${excerpt(document.source, d.range)})` : ''}`)
-				: ['unknown error'];
+			const messages = diagnostics ? compiler.fetchDiagnostics(diagnostics).map((d: { message?: string }) => d.message ?? JSON.stringify(d)) : ['unknown error'];
 			throw new Error(`${document.file}: the PDF ${document.path} could not be typeset: ${messages.join('; ')}`);
 		}
 		const pages = compiled.numOfPages;

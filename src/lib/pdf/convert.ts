@@ -63,7 +63,7 @@ export interface Writer {
 	flag(node: Node, name: string): boolean;
 	/** The current heading level (for a card's part labels, one under their heading). */
 	headingLevel(): number;
-	/** A heading not in the outline or bookmarks. */
+	/** Fails naming the file, the line and the element. */
 	fail(node: Node, reason: string): never;
 	/** A link to a page of the site, in this language, or inside the document when the page is in it. */
 	linkTo(href: string, content: string, options?: { pageRef?: boolean }): string;

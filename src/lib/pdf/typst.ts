@@ -1,7 +1,4 @@
-/**
- * Writing Typst source from text: markup that shows exactly the text, string literals, and
- * values for the template's arguments.
- */
+/** Writing Typst source from text: markup that shows exactly the text, string literals, labels. */
 
 // Characters with a meaning in Typst markup. Straight quotes and apostrophes are left alone:
 // Typst curls them for the document's language, as the site's smart punctuation does.
@@ -27,21 +24,4 @@ export function str(text: string): string {
 export function label(name: string): string {
 	if (!/^[\p{L}\p{N}_][\p{L}\p{N}_\-.:]*$/u.test(name)) throw new Error(`not a Typst label: ${JSON.stringify(name)}`);
 	return `<${name}>`;
-}
-
-/** A JavaScript value as a Typst value: strings, numbers, booleans, arrays, dictionaries, `none`. */
-export function value(input: unknown): string {
-	if (input === null || input === undefined) return 'none';
-	if (typeof input === 'string') return str(input);
-	if (typeof input === 'number') {
-		if (!Number.isFinite(input)) throw new Error(`not a Typst number: ${input}`);
-		return String(input);
-	}
-	if (typeof input === 'boolean') return String(input);
-	if (Array.isArray(input)) return input.length === 0 ? '()' : `(${input.map(value).join(', ')},)`;
-	if (typeof input === 'object') {
-		const entries = Object.entries(input as Record<string, unknown>);
-		return entries.length === 0 ? '(:)' : `(${entries.map(([key, item]) => `${str(key)}: ${value(item)}`).join(', ')})`;
-	}
-	throw new Error(`not a Typst value: ${typeof input}`);
 }

@@ -88,7 +88,7 @@ describe('typesetting', () => {
 		);
 	});
 
-	it('reports a Typst error with the file and the generated line', () => {
+	it('reports a Typst error with the file it comes from', () => {
 		expect(() => typeset([{ ...documents[1]!, source: '#set document(title: "x")\n#nothing-here()' }])).toThrow(/content\/docs\/en\/.*could not be typeset: unknown variable: nothing-here/);
 	});
 });
