@@ -68,6 +68,7 @@ function pageTypes(dist) {
 	}
 	if (has('en/self-check')) types['self-check'] = '/en/self-check/';
 	if (has('en/my-students')) types['my-students'] = '/en/my-students/';
+	if (has('en/student-voice')) types['student-voice'] = '/en/student-voice/';
 	// A chapter with strategy cards, each with its "Use this with a student" link (no script).
 	if (has('en/building-the-bond')) types['strategy-chapter'] = '/en/building-the-bond/';
 	const worksheets = existsSync(join(dist, 'en/worksheets')) ? readdirSync(join(dist, 'en/worksheets')).filter((slug) => has(`en/worksheets/${slug}`)).sort() : [];

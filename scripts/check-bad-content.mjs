@@ -54,6 +54,18 @@ const cases = [
 		expect: ['references', 'apa'],
 	},
 	{
+		name: 'a student question mirroring no self-check statement',
+		file: 'content/instruments/student/cwai-student.yaml',
+		edit: (text) => text.replace('mirrors: b4', 'mirrors: b9'),
+		expect: ['cwai-student.yaml', 'items.9.mirrors'],
+	},
+	{
+		name: 'a student question without its French text',
+		file: 'content/instruments/student/cwai-student.yaml',
+		edit: (text) => text.replace(/^(\s+)fr: As-tu confiance.*\n/m, ''),
+		expect: ['cwai-student', 'items.9.text.fr'],
+	},
+	{
 		name: 'a chapter element the PDF edition cannot render (an image)',
 		file: 'content/docs/en/glossary.mdx',
 		edit: (text) => `${text}\n\n![A diagram](/favicon.svg)\n`,

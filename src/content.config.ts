@@ -7,6 +7,7 @@ import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { uiStringsSchema } from './lib/ui-strings';
 import { referenceSchema } from './lib/references';
+import { studentInstrumentSchema } from './lib/student-instrument';
 import { instrumentSchema } from './lib/instrument';
 import { buildCatalogue, strategyLangs, strategySchema, type ChapterFile } from './lib/strategies';
 
@@ -54,6 +55,10 @@ export const collections = {
 	references: defineCollection({ loader: file('content/references.yaml'), schema: referenceSchema }),
 	// Self-check instruments, one file each (content/instruments/<id>.yaml): <SelfCheck instrument="<id>" />.
 	instruments: defineCollection({ loader: glob({ pattern: '*.{yaml,yml,json}', base: 'content/instruments' }), schema: instrumentSchema }),
+	// Student voice's questions (content/instruments/student/<id>.yaml), each mirroring a teacher
+	// item: <StudentVoice instrument="<id>" />. A question that mirrors no teacher item, or a teacher
+	// item no question mirrors, stops the build naming the file and the field (src/lib/student-voice.ts).
+	studentInstruments: defineCollection({ loader: glob({ pattern: '*.{yaml,yml,json}', base: 'content/instruments/student' }), schema: studentInstrumentSchema }),
 	// The manual's strategies, derived from the <Strategy> cards of the chapters (never typed twice):
 	// id, page, factor, evidence, and the heading and time in each language. The self-check's
 	// results, plans and the PDF edition read this; a card that does not match its heading or its

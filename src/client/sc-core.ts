@@ -137,8 +137,9 @@ function openOnce(roots: Element[]): void {
 	if (opened) return;
 	opened = true;
 	for (const root of roots) {
-		const { instrument } = dataOf(root);
+		const { instrument, voice } = dataOf(root);
 		state.known[instrument.id] = { items: instrument.items.map((item) => item.id), min: instrument.min, max: instrument.max };
+		if (voice) state.known[voice.id] = { items: voice.model.items.map((item) => item.id), min: voice.model.min, max: voice.model.max };
 	}
 	const result = openStore(getStorage, state.known);
 	state.store = result.store;

@@ -6,6 +6,8 @@ import type { Lang } from '../lib/references';
 import { selfCheckStringNames, type SelfCheckStrings } from '../lib/self-check-strings';
 import type { StrategyFactor } from '../lib/strategies';
 import { localeOf, pageUrl } from '../lib/site-paths';
+import type { ScoringModel } from '../lib/scoring';
+import { mirrorInstrument, voiceStringNames, type Mirrored, type Picture, type VoiceStrings } from '../lib/student-voice';
 
 /** A strategy of the manual as the plan form offers it, in the page's language. */
 export interface PageStrategy {
@@ -27,11 +29,54 @@ export interface SelfCheckPageData {
 	usingResults: string;
 	selfCheck: string;
 	myStudents: string;
+	/** On the student voice page: the student's questions, mirrored on the teacher's items. */
+	voice?: VoicePageData;
+}
+
+/** Student voice's questions and words, in the page's language. */
+export interface VoicePageData {
+	id: string;
+	version: number;
+	items: { id: string; mirrors: string; factor: string; text: string; topic: string }[];
+	scale: { value: number; label: string; picture: Picture }[];
+	model: ScoringModel;
+	about: string;
+	instructions: string;
+	thanks: string;
+	strings: VoiceStrings;
+	/** The chapters that help with a gap: the bond, collaboration, repair. */
+	help: { href: string; label: string }[];
+}
+
+/** For <StudentVoice instrument="cwai-student" />: the teacher's self-check data, plus the student's questions. */
+export async function loadStudentVoice(page: AstroGlobal<{ instrument: string }>): Promise<{ lang: Lang; mirrored: Mirrored; data: SelfCheckPageData }> {
+	const id = page.props.instrument;
+	const entry = await getEntry('studentInstruments', id);
+	if (!entry) throw new Error(`student voice on ${page.url.pathname}: no instrument "${id}" in content/instruments/student/`);
+	const { lang, instrument: teacher, data } = await loadSelfCheck(page, entry.data.mirrorOf);
+	const mirrored = mirrorInstrument(entry.data, teacher, entry.filePath ?? `content/instruments/student/${id}.yaml`);
+	const t = (key: string): string => page.locals.t(key as never);
+	const help = await Promise.all(
+		['building-the-bond', 'building-collaboration', 'repairing-the-relationship'].map(async (slug) => ({ href: pageUrl(lang, slug), label: (await getEntry('docs', `${lang}/${slug}`))!.data.title })),
+	);
+	const student = entry.data;
+	data.voice = {
+		id: student.id,
+		version: student.version,
+		items: mirrored.items.map((item) => ({ id: item.id, mirrors: item.mirrors, factor: item.factor, text: item.text[lang], topic: item.topic[lang] })),
+		scale: student.scale.map((point) => ({ value: point.value, label: point.label[lang], picture: point.picture })),
+		model: mirrored.model,
+		about: student.about[lang],
+		instructions: student.instructions[lang],
+		thanks: student.thanks[lang],
+		strings: Object.fromEntries(voiceStringNames.map((name) => [name, t(`cwam.voice.${name}`)])) as VoiceStrings,
+		help,
+	};
+	return { lang, mirrored, data };
 }
 
 /** For a component used as <SelfCheck instrument="…" /> or <MyStudents instrument="…" />, on the page being built. */
-export async function loadSelfCheck(page: AstroGlobal<{ instrument: string }>): Promise<{ lang: Lang; instrument: Instrument; data: SelfCheckPageData }> {
-	const id = page.props.instrument;
+export async function loadSelfCheck(page: AstroGlobal<{ instrument: string }>, id = page.props.instrument): Promise<{ lang: Lang; instrument: Instrument; data: SelfCheckPageData }> {
 	const lang = localeOf(page.currentLocale);
 	const entry = await getEntry('instruments', id);
 	if (!entry) throw new Error(`self-check on ${page.url.pathname}: no instrument "${id}" in content/instruments/`);

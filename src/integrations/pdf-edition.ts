@@ -10,6 +10,7 @@ import { describeProblems, instrumentSchema, type Instrument } from '../lib/inst
 import { allChapters, parseNavigation } from '../lib/navigation';
 import { editionDocuments, type ChapterSource, type EditionInput, type PdfDocument } from '../lib/pdf/book';
 import { referenceSchema, type Lang, type Reference } from '../lib/references';
+import { studentInstrumentSchema, type StudentInstrument } from '../lib/student-instrument';
 
 /**
  * The PDF edition (src/lib/pdf/): Typst, through its Node compiler, typesets the manual and
@@ -65,11 +66,19 @@ export function readEditionInput(root: string, { siteUrl, base }: { siteUrl: str
 		instruments.set(parsed.data.id, parsed.data);
 	}
 
+	const studentInstruments = new Map<string, StudentInstrument>();
+	for (const name of readdirSync(join(root, 'content/instruments/student')).filter((file) => /\.(ya?ml|json)$/.test(file))) {
+		const path = `content/instruments/student/${name}`;
+		const parsed = studentInstrumentSchema.safeParse(parseYaml(read(root, path)));
+		if (!parsed.success) throw new Error(`${path}: ${describeProblems(parsed.error).join('; ')}`);
+		studentInstruments.set(parsed.data.id, parsed.data);
+	}
+
 	const edition = JSON.parse(read(root, 'content/edition.json')) as { date?: unknown };
 	if (typeof edition.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(edition.date) || Number.isNaN(Date.parse(edition.date))) {
 		throw new Error(`content/edition.json: date must be the edition's date as YYYY-MM-DD (found ${JSON.stringify(edition.date)})`);
 	}
-	return { navigation, chapters, strings, references, instruments, siteUrl, base, date: edition.date };
+	return { navigation, chapters, strings, references, instruments, studentInstruments, siteUrl, base, date: edition.date };
 }
 
 /** Typesets every document; a Typst error or an overlong sheet fails naming the content file. */
@@ -87,7 +96,7 @@ export function typeset(documents: readonly PdfDocument[], template = readFileSy
 		}
 		const pages = compiled.numOfPages;
 		if (document.maxPages && pages > document.maxPages) {
-			throw new Error(`${document.file}: "${document.title}" takes ${pages} pages as a PDF (${document.path}); a worksheet or handout must fit on ${document.maxPages}. Shorten it or give it fewer lines to write on.`);
+			throw new Error(`${document.file}: "${document.title}" takes ${pages} pages as a PDF (${document.path}); it must fit on ${document.maxPages === 1 ? 'one page' : `${document.maxPages} pages`}. Shorten it or give it fewer lines to write on.`);
 		}
 		let pdf: Buffer;
 		try {

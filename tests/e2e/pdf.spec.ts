@@ -3,7 +3,7 @@
  * pdftotext, pdftohtml, pdffonts; installed by .ci/run), and its links on the site.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { allChapters, parseNavigation } from '../../src/lib/navigation';
@@ -18,7 +18,8 @@ const bookSlugs = allChapters(navigation)
 	.map((c) => c.slug)
 	.filter((slug) => slug !== 'index' && slug !== 'whole-manual');
 const source = (lang: string, slug: string) => readFileSync(`content/docs/${lang}/${slug}.mdx`, 'utf8');
-const titleOf = (lang: string, slug: string) => splitFrontmatter(source(lang, slug)).data.title!;
+// As the reader sees it: quotes and apostrophes curled (Typst does it, as the site's smart punctuation does).
+const titleOf = (lang: string, slug: string) => headingName(splitFrontmatter(source(lang, slug)).data.title!);
 const manualPath = (lang: 'en' | 'fr') => join(dist, lang, 'pdf', `${strings[lang]['cwam.pdf.fileName']}.pdf`);
 
 const run = (command: string, args: string[]) => {
@@ -73,8 +74,10 @@ for (const lang of langs) {
 
 		test('lists every chapter in the contents with the page its title is on, and in the bookmarks', () => {
 			const contents = flat(pageText(file, 2) + pageText(file, 3));
-			const chapters = bookmarks(file, 2);
-			expect(chapters.map((b) => b.title)).toEqual(bookSlugs.map((slug) => titleOf(lang, slug)));
+			// Bookmarks keep the source's straight apostrophes: compare without the curl.
+			const straight = (text: string) => text.replace(/[‘’]/g, "'");
+			const chapters = bookmarks(file, 2).map((b) => ({ ...b, title: straight(b.title) }));
+			expect(chapters.map((b) => b.title)).toEqual(bookSlugs.map((slug) => straight(titleOf(lang, slug))));
 			expect(bookmarks(file, 1).map((b) => b.title)).toEqual(navigation.groups.filter((g) => g.chapters.some((c) => bookSlugs.includes(c.slug))).map((g) => g.label[lang]));
 			expect(bookmarks(file, 3).length).toBeGreaterThan(bookSlugs.length * 3);
 			for (const slug of bookSlugs) {
@@ -85,7 +88,7 @@ for (const lang of langs) {
 				// The title is at the head of that page (under its part's name when the part starts there).
 				const top = pageText(file, page).split('\n').map(flat).filter(Boolean).slice(0, 3);
 				expect(top, `"${title}" on page ${page}`).toContain(flat(title));
-				expect(chapters.find((b) => b.title === title)?.page, `bookmark "${title}"`).toBe(page);
+				expect(chapters.find((b) => b.title === straight(title))?.page, `bookmark "${title}"`).toBe(page);
 			}
 		});
 
@@ -137,12 +140,15 @@ for (const lang of langs) {
 			}
 		});
 
-		test('puts every worksheet and handout on one page of its own', () => {
+		test('puts every worksheet and handout on its own pages: one, or the two the paper form is allowed', () => {
 			const sheets = run('ls', [join(dist, lang, 'pdf')]).split('\n').filter((name) => name.endsWith('.pdf') && !file.endsWith(name));
-			expect(sheets).toHaveLength(10);
+			// Every <SheetPdf /> of the chapters in this language is one PDF.
+			const declared = allChapters(navigation).reduce((sum, { slug }) => sum + (existsSync(`content/docs/${lang}/${slug}.mdx`) ? (source(lang, slug).match(/<SheetPdf\b/g) ?? []).length : 0), 0);
+			expect(sheets).toHaveLength(declared);
+			expect(declared).toBeGreaterThanOrEqual(11);
 			for (const name of sheets) {
 				const details = info(join(dist, lang, 'pdf', name));
-				expect(details, name).toMatch(/Pages:\s+1\n/);
+				expect(details, name).toMatch(new RegExp(`Pages:\\s+${name === 'student-questions.pdf' ? 2 : 1}\n`));
 				expect(details, name).toMatch(/Tagged:\s+yes/);
 			}
 		});

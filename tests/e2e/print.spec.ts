@@ -32,6 +32,17 @@ for (const lang of ['en', 'fr'] as const) {
 		});
 	}
 
+	test(`the student voice paper form prints on at most two sheets, each question whole, with the site's navigation gone (${lang})`, async ({ page }) => {
+		await page.goto(`/${lang}/worksheets/student-questions/`);
+		await expect(page.locator('.student-form__question')).toHaveCount(12);
+		await page.emulateMedia({ media: 'print' });
+		for (const selector of ['header.header', '#starlight__sidebar', '.sheet-pdf', 'button.print-page']) await expect(page.locator(selector).first()).toBeHidden();
+		expect(await page.locator('.student-form__question').evaluateAll((list) => list.map((item) => getComputedStyle(item).breakInside))).toEqual(Array(12).fill('avoid'));
+		const pages = await printedPages(page);
+		expect(pages).toBeGreaterThanOrEqual(1);
+		expect(pages).toBeLessThanOrEqual(2);
+	});
+
 	test(`the drawing survey gives each answer a framed box, on paper too (${lang})`, async ({ page }) => {
 		await page.goto(`/${lang}/worksheets/interest-survey-drawing/`);
 		const boxes = page.locator('.write-box');

@@ -11,6 +11,7 @@ import type { Instrument } from '../instrument';
 import { allChapters, type Navigation } from '../navigation';
 import { qrMatrix, qrPath } from '../qr';
 import type { Lang, Reference } from '../references';
+import type { StudentInstrument } from '../student-voice';
 import { componentForms } from './components';
 import { convertTree, PdfContentError, type ConvertContext, type Node } from './convert';
 import { label, markup, str } from './typst';
@@ -28,6 +29,7 @@ export interface EditionInput {
 	strings: Readonly<Record<Lang, Readonly<Record<string, string>>>>;
 	references: ReadonlyMap<string, Reference>;
 	instruments: ReadonlyMap<string, Instrument>;
+	studentInstruments: ReadonlyMap<string, StudentInstrument>;
 	/** The site's address with its base path and a final slash. */
 	siteUrl: string;
 	base: string;
@@ -102,8 +104,8 @@ function parseChapter(lang: Lang, slug: string, chapter: ChapterSource): ParsedC
 }
 
 /** The sheets a chapter declares: the whole page (<SheetPdf /> before any ## heading) or the sections holding one. */
-export function sheetsOf(chapter: ParsedChapter): { section?: string; title: string; nodes: Node[] }[] {
-	const sheets: { section?: string; title: string; nodes: Node[] }[] = [];
+export function sheetsOf(chapter: ParsedChapter): { section?: string; title: string; nodes: Node[]; pages: number }[] {
+	const sheets: { section?: string; title: string; nodes: Node[]; pages: number }[] = [];
 	const children = chapter.root.children ?? [];
 	let current: { id?: string; start: number; title: string } | undefined;
 	children.forEach((node, index) => {
@@ -112,18 +114,22 @@ export function sheetsOf(chapter: ParsedChapter): { section?: string; title: str
 			return;
 		}
 		if (node.type !== 'mdxJsxFlowElement' || (node as { name?: string }).name !== SHEET) return;
-		const section = ((node as { attributes?: { name?: string; value?: unknown }[] }).attributes ?? []).find((a) => a.name === 'section')?.value;
+		const attributes = (node as { attributes?: { name?: string; value?: unknown }[] }).attributes ?? [];
+		const section = attributes.find((a) => a.name === 'section')?.value;
 		const line = node.position?.start.line;
+		const rawPages = attributes.find((a) => a.name === 'pages')?.value;
+		const pages = rawPages === undefined ? 1 : Number(typeof rawPages === 'object' && rawPages ? (rawPages as { value?: string }).value : rawPages);
+		if (!Number.isInteger(pages) || pages < 1 || pages > 4) throw new PdfContentError(chapter.file, line, `<${SHEET} />`, 'pages={…} must be a whole number from 1 to 4');
 		if (section === undefined) {
 			if (current) throw new PdfContentError(chapter.file, line, `<${SHEET} />`, `without section="…" it makes the whole page one PDF, so it goes before the first ## heading (or name the section: section="${current.id ?? ''}")`);
-			sheets.push({ title: chapter.title, nodes: children });
+			sheets.push({ title: chapter.title, nodes: children, pages });
 			return;
 		}
 		if (typeof section !== 'string' || !current || current.id !== section) {
 			throw new PdfContentError(chapter.file, line, `<${SHEET} section="${String(section)}" />`, `it must be inside the section it names (here: ${current?.id ? `"${current.id}"` : 'before any ## heading'})`);
 		}
 		const end = children.findIndex((next, i) => i > current!.start && next.type === 'heading' && ((next as { depth?: number }).depth ?? 0) <= 2);
-		sheets.push({ section, title: current.title, nodes: children.slice(current.start + 1, end === -1 ? undefined : end) });
+		sheets.push({ section, title: current.title, nodes: children.slice(current.start + 1, end === -1 ? undefined : end), pages });
 	});
 	return sheets;
 }
@@ -151,6 +157,7 @@ export function editionDocuments(input: EditionInput): PdfDocument[] {
 			references: input.references,
 			referencesInDocument: book && inBook.has('references'),
 			instruments: input.instruments,
+			studentInstruments: input.studentInstruments,
 			sectionLevel,
 			footnoteLinks: book,
 		});
@@ -173,7 +180,7 @@ export function editionDocuments(input: EditionInput): PdfDocument[] {
 					path: `${lang}/pdf/${name}.pdf`,
 					file: chapter.file,
 					title: sheet.title,
-					maxPages: 1,
+					maxPages: sheet.pages,
 					source: [
 						'#import "/cwam.typ": *',
 						`#show: sheet.with(lang: ${str(lang)}, title: ${str(sheet.title)}, author: ${str(t('cwam.pdf.author'))}, footer: [${markup(t('cwam.siteTitle'))} · ${markup(pageUrl)}])`,

@@ -6,6 +6,7 @@
 import { scoreItemIds, type Instrument } from '../instrument';
 import { parseCiteIds, apaText, citationLabel, sortReferences } from '../references';
 import { strategyEvidence, strategyFactors, strategyPartKinds } from '../strategies';
+import { pictureSvg } from '../student-voice';
 import { label, markup, str } from './typst';
 import { joinInline, type ComponentForm, type Node, type Writer } from './convert';
 
@@ -148,11 +149,29 @@ const SelfCheck: ComponentForm = (node, write) => {
 	].join('\n\n');
 };
 
+/** Student voice on paper: the questions in large type, each answer with its picture and a box to mark. */
+const StudentForm: ComponentForm = (node, write) => {
+	const { ctx } = write;
+	const id = write.attr(node, 'instrument', true)!;
+	const student = ctx.studentInstruments.get(id);
+	if (!student) return write.fail(node, `no student instrument "${id}" in content/instruments/student`);
+	const { lang, t } = ctx;
+	const scale = student.scale.map((point) => `(${str(point.label[lang])}, bytes(${str(pictureSvg(point.picture))}))`);
+	return `#student-form(name: ${str(t('cwam.voice.paperName'))}, date: ${str(t('cwam.voice.paperDate'))}, how: [${markup(`${student.instructions[lang]} ${t('cwam.voice.paperHow')}`)}], about: [${markup(student.about[lang])}], scale: (${scale.join(', ')},), items: (${student.items.map((item) => `[${markup(item.text[lang])}]`).join(', ')},))`;
+};
+
 /** My students lives in the browser: the PDF says where. */
 const MyStudents: ComponentForm = (_node, write) => {
 	const { ctx } = write;
 	const url = `${ctx.siteUrl}${ctx.lang}/my-students/`;
 	return `#aside(kind: "note", title: none)[${markup(ctx.t('cwam.pdf.myStudents'))} #link(${str(url)})[${markup(url)}]]`;
+};
+
+/** Student voice works on the teacher's device: the PDF says where, and points to the paper form. */
+const StudentVoice: ComponentForm = (_node, write) => {
+	const { ctx } = write;
+	const url = `${ctx.siteUrl}${ctx.lang}/student-voice/`;
+	return `#aside(kind: "note", title: none)[${markup(ctx.t('cwam.pdf.studentVoice'))} #link(${str(url)})[${markup(url)}]]`;
 };
 
 // Links to the PDFs themselves: nothing to show inside a PDF.
@@ -172,6 +191,8 @@ export const componentForms: Readonly<Record<string, ComponentForm>> = {
 	ReferenceList,
 	SelfCheck,
 	MyStudents,
+	StudentForm,
+	StudentVoice,
 	WholeManual,
 	PdfDownload: nothing,
 	SheetPdf: nothing,

@@ -8,6 +8,7 @@ import type { MdastNode } from 'satteri';
 import { sectionAnchor, sharedTarget } from '../chapter-anchors';
 import type { Instrument } from '../instrument';
 import type { Lang, Reference } from '../references';
+import type { StudentInstrument } from '../student-voice';
 import { label, markup, str } from './typst';
 
 /** What a chapter is converted with. */
@@ -27,6 +28,7 @@ export interface ConvertContext {
 	/** The references list is in this document: citations link to it. */
 	referencesInDocument: boolean;
 	instruments: ReadonlyMap<string, Instrument>;
+	studentInstruments: ReadonlyMap<string, StudentInstrument>;
 	/** Typst heading level of a `##` section. */
 	sectionLevel: number;
 	/** External links get their address as a footnote (the book), or not (a one-page sheet). */

@@ -16,6 +16,7 @@ const context = (over: Partial<ConvertContext> = {}): ConvertContext => ({
 	references: input.references,
 	referencesInDocument: true,
 	instruments: input.instruments,
+	studentInstruments: input.studentInstruments,
 	sectionLevel: 3,
 	footnoteLinks: true,
 	...over,
@@ -146,6 +147,13 @@ describe('components in the PDF', () => {
 		expect(text.pages).toBe(1);
 		expect(() => convert('<SelfCheck instrument="nope" />')).toThrow(/no instrument "nope"/);
 		expect(convert('<MyStudents instrument="cwai-teacher" />')).toContain('#link("https://cwam.example.org/en/my-students/")');
+		expect(convert('<StudentVoice instrument="cwai-student" />')).toContain('#link("https://cwam.example.org/en/student-voice/")');
+		const form = convert('<StudentForm instrument="cwai-student" />');
+		expect(form).toMatch(/^#student-form\(name: "My name or initials:", date: "Date:", how: \[These questions are about you/);
+		expect(form).toContain('("Not often", bytes("<svg');
+		expect(form).toContain('[Do you trust your teacher?]');
+		expect(typesetText(form).pages).toBe(2);
+		expect(() => convert('<StudentForm instrument="nope" />')).toThrow(/no student instrument "nope"/);
 		expect(convert('<PdfDownload />\n\n<SheetPdf />')).toBe('');
 		expect(() => convert('<WholeManual />')).toThrow(/the whole manual is the PDF edition itself/);
 	});
