@@ -290,10 +290,12 @@ function init(root: HTMLElement, data: SelfCheckPageData): void {
 				}),
 			);
 			const found = gaps(voice.items, pair.teacher.answers, pair.student.answers);
+			const lower = (labels: string[]) => labels.map((word) => word.toLocaleLowerCase(lang));
+			const words = { teacher: lower(teacher.scaleLabels), student: lower(voice.scale.map((point) => point.label)) };
 			slot(result, 'gaps').replaceChildren(
 				...found.map((gap) => {
 					const item = cloneOne(root, 'item');
-					item.textContent = gapText(gap, w.gap, voice.scale.map((point) => point.label.toLowerCase()), who);
+					item.textContent = gapText(gap, w.gap, words, who);
 					return item;
 				}),
 			);

@@ -149,13 +149,16 @@ export function bothSides(scoreIds: readonly string[], teacherModel: ScoringMode
 	return scoreIds.map((id) => ({ id, teacher: teacher[id] ?? null, student: student[id] ?? null }));
 }
 
-/** "Trust between you: you answered often; J.T. chose rarely." from the page's template (`labels`: the scale's words). */
-export function gapText(gap: Gap<{ topic: string }>, template: string, labels: readonly string[], student: string): string {
+/**
+ * "Trust between you: you answered always; J.T. chose never." from the page's template, each
+ * answer in the words of the scale it was given on (the self-check's, the student's).
+ */
+export function gapText(gap: Gap<{ topic: string }>, template: string, words: { teacher: readonly string[]; student: readonly string[] }, student: string): string {
 	const text = template
 		.replace('{topic}', gap.item.topic)
-		.replace('{teacher}', labels[gap.teacher - 1] ?? String(gap.teacher))
+		.replace('{teacher}', words.teacher[gap.teacher - 1] ?? String(gap.teacher))
 		.replace('{student}', student)
-		.replace('{answer}', labels[gap.student - 1] ?? String(gap.student));
+		.replace('{answer}', words.student[gap.student - 1] ?? String(gap.student));
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -30,10 +30,12 @@ const expectedGaps: [string, number, number][] = [
 	['b1', 4, 2],
 	['g4', 3, 5],
 ];
+const teacherScale = (parse(readFileSync(new URL('../../content/instruments/cwai-teacher.yaml', import.meta.url), 'utf8')) as { scale: { label: Record<Lang, string> }[] }).scale;
+/** A gap as the page says it: the teacher's answer in the self-check's words, the student's in the student's. */
 const gapLine = (lang: Lang, [mirrors, teacher, answer]: [string, number, number]) => {
 	const item = student.items.find((one) => one.mirrors === mirrors)!;
-	const word = (value: number) => student.scale[value - 1]!.label[lang].toLowerCase();
-	const line = voiceText(lang, 'gap', { topic: item.topic[lang], teacher: word(teacher), student: 'J.T.', answer: word(answer) });
+	const word = (scale: { label: Record<Lang, string> }[], value: number) => scale[value - 1]!.label[lang].toLowerCase();
+	const line = voiceText(lang, 'gap', { topic: item.topic[lang], teacher: word(teacherScale, teacher), student: 'J.T.', answer: word(student.scale, answer) });
 	return line.charAt(0).toUpperCase() + line.slice(1);
 };
 

@@ -106,10 +106,11 @@ describe('the two views', () => {
 
 	it('says a gap as something to talk about', () => {
 		const [first] = gaps(mirrored.items.map((item) => ({ ...item, topic: item.topic.en })), teacherAnswers, studentAnswers);
-		expect(gapText(first!, '{topic}: you answered {teacher}; {student} chose {answer}.', ['never', 'not often', 'sometimes', 'often', 'always'], 'J.T.')).toBe(
-			'Trust between you: you answered always; J.T. chose never.',
-		);
-		expect(gapText({ ...first!, teacher: 9 }, '{teacher}', [], 'x')).toBe('9');
+		const words = { teacher: ['never', 'rarely', 'sometimes', 'often', 'always'], student: ['never', 'not often', 'sometimes', 'often', 'always'] };
+		expect(gapText(first!, '{topic}: you answered {teacher}; {student} chose {answer}.', words, 'J.T.')).toBe('Trust between you: you answered always; J.T. chose never.');
+		// Each answer in its own scale's words: the teacher's "rarely", the student's "not often".
+		expect(gapText({ ...first!, teacher: 2, student: 2 }, '{teacher} / {answer}', words, 'x')).toBe('Rarely / not often');
+		expect(gapText({ ...first!, teacher: 9 }, '{teacher}', { teacher: [], student: [] }, 'x')).toBe('9');
 	});
 
 	it('scores both sides on the same scale', () => {
