@@ -57,14 +57,14 @@ function init(root: HTMLElement, data: SelfCheckPageData): void {
 			$(resume, 'button').textContent = fill(w.resume, { student: draft.label });
 		}
 	};
+	/** The label typed, or nothing: then the field says why, and has the focus. */
 	const label = () => {
 		const value = labelInput.value.trim();
 		labelError.hidden = value !== '';
-		labelInput.setAttribute('aria-invalid', String(value === ''));
-		if (!value) {
-			labelInput.setAttribute('aria-describedby', `${labelInput.id}-hint ${labelError.id || ''}`.trim());
-			labelInput.focus();
-		}
+		if (value) labelInput.removeAttribute('aria-invalid');
+		else labelInput.setAttribute('aria-invalid', 'true');
+		labelInput.setAttribute('aria-describedby', value ? `${labelInput.id}-hint` : `${labelInput.id}-hint ${labelError.id}`);
+		if (!value) labelInput.focus();
 		return value;
 	};
 	startForm.addEventListener('submit', (event) => {
