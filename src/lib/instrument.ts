@@ -13,10 +13,11 @@ import { resolveStrategies, type Strategy } from './strategies';
 const text = (what: string) =>
 	z.string({ error: (issue) => (issue.input === undefined ? `missing ${what}` : `${what} must be text`) }).trim().min(1, `empty ${what}`);
 
-/** Text in every language of the site. */
-const localized = z.object({ en: text('English text'), fr: text('French text (missing translation)') });
+/** Text in every language of the site (also the student questions' schema, student-instrument.ts). */
+export const localized = z.object({ en: text('English text'), fr: text('French text (missing translation)') });
 
-const id = z
+/** A stable id: lowercase letters and digits joined by hyphens. */
+export const id = z
 	.string({ error: (issue) => (issue.input === undefined ? 'missing id' : 'id must be text') })
 	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase letters and digits joined by hyphens');
 

@@ -1,17 +1,11 @@
 import { z } from 'astro/zod';
+import { id, localized } from './instrument';
 import { pictures } from './student-voice';
 
 /**
  * The student questions' file (content/instruments/student/<id>.yaml), validated at build time.
  * Apart from src/lib/student-voice.ts so that the browser never loads the schema library.
  */
-
-const text = (what: string) =>
-	z.string({ error: (issue) => (issue.input === undefined ? `missing ${what}` : `${what} must be text`) }).trim().min(1, `empty ${what}`);
-const localized = z.object({ en: text('English text'), fr: text('French text (missing translation)') });
-const id = z
-	.string({ error: (issue) => (issue.input === undefined ? 'missing id' : 'id must be text') })
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase letters and digits joined by hyphens');
 
 export const studentInstrumentSchema = z
 	.object({
